@@ -1,0 +1,54 @@
+using Commerce.Grains.Interfaces.Categories;
+using Commerce.Grains.Interfaces.Common;
+using Npgsql;
+
+namespace Commerce.Grains.ReadModel;
+
+/// <summary>Which categories a list shows: all of them, the roots, or the direct children of one parent.</summary>
+public enum CategoryScope
+{
+    All,
+    Roots,
+    ChildrenOf,
+}
+
+/// <summary>Lists categories by id, with the exact total, in one round trip.</summary>
+public sealed class CategoryListQuery(NpgsqlDataSource database)
+{
+    public async Task<Page<CategorySnapshot>> ExecuteAsync(
+        CategoryScope scope, long parentId, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var where = scope switch
+        {
+            CategoryScope.Roots => " WHERE parent_id IS NULL",
+            CategoryScope.ChildrenOf => " WHERE parent_id = $1",
+            _ => string.Empty,
+        };
+        var count = new NpgsqlBatchCommand("SELECT count(*) FROM categories" + where);
+        var page = new NpgsqlBatchCommand(
+            "SELECT id, name, parent_id, created_at, updated_at, version FROM categories" + where +
+            $" ORDER BY id LIMIT {limit} OFFSET {offset}");
+        if (scope == CategoryScope.ChildrenOf)
+        {
+            count.Parameters.Add(new NpgsqlParameter { Value = parentId });
+            page.Parameters.Add(new NpgsqlParameter { Value = parentId });
+        }
+
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(count);
+        batch.BatchCommands.Add(page);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
+        var items = new List<CategorySnapshot>(limit);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new CategorySnapshot(
+                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5)));
+        }
+
+        return new Page<CategorySnapshot>(items, total);
+    }
+}

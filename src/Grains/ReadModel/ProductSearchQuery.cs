@@ -1,0 +1,69 @@
+using Commerce.Grains.Interfaces.Common;
+using Commerce.Grains.Interfaces.Products;
+using Npgsql;
+
+namespace Commerce.Grains.ReadModel;
+
+/// <summary>
+/// Searches the products read table. The count and the page go to the server in one batch, so a search is
+/// one round trip and the total is exact whatever the offset. Only the filters that are set become SQL, so
+/// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards.
+/// </summary>
+public sealed class ProductSearchQuery(NpgsqlDataSource database)
+{
+    public async Task<Page<ProductSnapshot>> ExecuteAsync(ProductSearchCriteria criteria, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<object>();
+        void Filter(string sqlWithPlaceholder, object value)
+        {
+            parameters.Add(value);
+            conditions.Add(sqlWithPlaceholder.Replace("@", "$" + parameters.Count, StringComparison.Ordinal));
+        }
+
+        if (!string.IsNullOrEmpty(criteria.Text))
+        {
+            Filter("search_text LIKE @", LikePattern.Contains(criteria.Text));
+        }
+
+        if (criteria.MinPrice is { } min)
+        {
+            Filter("price >= @", min);
+        }
+
+        if (criteria.MaxPrice is { } max)
+        {
+            Filter("price <= @", max);
+        }
+
+        if (criteria.CategoryId is { } category)
+        {
+            Filter("category_id IN (SELECT id FROM categories WHERE path @> ARRAY[@::bigint])", category);
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        var count = new NpgsqlBatchCommand("SELECT count(*) FROM products" + where);
+        var page = new NpgsqlBatchCommand(
+            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}");
+        foreach (var value in parameters)
+        {
+            count.Parameters.Add(new NpgsqlParameter { Value = value });
+            page.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(count);
+        batch.BatchCommands.Add(page);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
+        var items = new List<ProductSnapshot>(criteria.Limit);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(ProductRows.Read(reader));
+        }
+
+        return new Page<ProductSnapshot>(items, total);
+    }
+}
