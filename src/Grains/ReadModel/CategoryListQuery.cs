@@ -16,7 +16,7 @@ public enum CategoryScope
 public sealed class CategoryListQuery(NpgsqlDataSource database)
 {
     public async Task<Page<CategorySnapshot>> ExecuteAsync(
-        CategoryScope scope, long parentId, int limit, int offset, CancellationToken cancellationToken)
+        CategoryScope scope, long parentId, int limit, long offset, CancellationToken cancellationToken)
     {
         var where = scope switch
         {

@@ -5,4 +5,4 @@ namespace Commerce.Grains.ReadModel;
 /// NFC-normalised; null or empty means no text filter.
 /// </summary>
 public sealed record ProductSearchCriteria(
-    string? Text, decimal? MinPrice, decimal? MaxPrice, long? CategoryId, int Limit, int Offset);
+    string? Text, decimal? MinPrice, decimal? MaxPrice, long? CategoryId, int Limit, long Offset);

@@ -1,0 +1,45 @@
+using Commerce.Runtime.Calls;
+using Commerce.Runtime.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Commerce.WebApi.Errors;
+
+/// <summary>
+/// The one place where exceptions become responses. Failures of the infrastructure (database down, a grain
+/// not answering) are 503 with Retry-After, so clients know to retry; nothing reveals stack traces or SQL.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail, retryAfter) = Classify(exception);
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, httpContext.Request.Path, status);
+        }
+
+        httpContext.Response.StatusCode = status;
+        if (retryAfter is { } seconds)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string Detail, int? RetryAfter) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request", bad.Message, null),
+        GrainCallTimeoutException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
+        InconsistentStateException => (503, "Service Unavailable", "The resource is being changed concurrently; retry shortly.", 1),
+        NpgsqlException or TimeoutException => (503, "Service Unavailable", "The catalog database is unavailable; retry shortly.", 5),
+        _ => (500, "Internal Server Error", "An unexpected error occurred.", null),
+    };
+}

@@ -1,0 +1,29 @@
+using Commerce.Silo.Health;
+using Commerce.WebApi.Categories;
+using Commerce.WebApi.Products;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Commerce.WebApi.Hosting;
+
+public static class CatalogApiApplicationExtensions
+{
+    /// <summary>Error handling and documentation middleware, in the order they must run.</summary>
+    public static WebApplication UseCatalogApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Unknown routes and wrong methods also answer with problem details rather than an empty body.
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Commerce catalog API v1"));
+        return app;
+    }
+
+    public static WebApplication MapCatalogApi(this WebApplication app)
+    {
+        app.MapProductEndpoints();
+        app.MapCategoryEndpoints();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        return app;
+    }
+}

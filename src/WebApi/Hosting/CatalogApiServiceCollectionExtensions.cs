@@ -1,0 +1,38 @@
+using Commerce.WebApi.Errors;
+using Commerce.WebApi.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Commerce.WebApi.Hosting;
+
+public static class CatalogApiServiceCollectionExtensions
+{
+    /// <summary>The REST front-end: JSON, problem details, request limits and the OpenAPI document.</summary>
+    public static IHostApplicationBuilder AddCatalogApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CatalogApiOptions>()
+            .Bind(builder.Configuration.GetSection(CatalogApiOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var maxBody = builder.Configuration.GetSection(CatalogApiOptions.Section).Get<CatalogApiOptions>()?.MaxRequestBodyBytes
+            ?? new CatalogApiOptions().MaxRequestBodyBytes;
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            // Long request lines are allowed so an over-long parameter gets a 422 problem, not a bare 414.
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024 + 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+        });
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<JsonBodyReader>();
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new() { Title = "Commerce catalog API", Version = "v1" }));
+        return builder;
+    }
+}

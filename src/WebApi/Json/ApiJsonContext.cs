@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using Commerce.WebApi.Categories;
+using Commerce.WebApi.Paging;
+using Commerce.WebApi.Products;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commerce.WebApi.Json;
+
+/// <summary>Source-generated JSON for everything the API writes: no reflection on the hot path, snake_case names.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ProductResponse))]
+[JsonSerializable(typeof(CategoryResponse))]
+[JsonSerializable(typeof(PageResponse<ProductResponse>))]
+[JsonSerializable(typeof(PageResponse<CategoryResponse>))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+[JsonSerializable(typeof(ValidationProblemDetails))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string[]>))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,147 @@
+using Commerce.Grains.Interfaces.Products;
+using Commerce.Grains.Interfaces.Validation;
+using Commerce.Grains.ReadModel;
+using Commerce.Grains.Storage;
+using Commerce.Runtime.Identity;
+using Commerce.WebApi.Errors;
+using Commerce.WebApi.Http;
+using Commerce.WebApi.Json;
+using Commerce.WebApi.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Commerce.WebApi.Products;
+
+/// <summary><c>/api/v1/products</c>: thin handlers that check the shape of a request, call the grain and map its outcome.</summary>
+public static class ProductEndpoints
+{
+    public static RouteGroupBuilder MapProductEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/products").WithTags("Products");
+        group.MapGet("/", ListProducts);
+        group.MapGet("/search", SearchProducts);
+        group.MapGet("/{id}", GetProduct);
+        group.MapPost("/", CreateProduct).Accepts<ProductDraft>("application/json");
+        group.MapPatch("/{id}", UpdateProduct).Accepts<ProductPatch>("application/json");
+        group.MapDelete("/{id}", DeleteProduct);
+        return group;
+    }
+
+    public static async Task<Results<Ok<PageResponse<ProductResponse>>, ProblemHttpResult>> ListProducts(
+        [AsParameters] PageParameters page, ProductSearchQuery search, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var (limit, offset) = page.Parse(errors);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors.ToDictionary(), "The query parameters are not valid.");
+        }
+
+        var result = await search.ExecuteAsync(new ProductSearchCriteria(null, null, null, null, limit, offset), cancellationToken);
+        return TypedResults.Ok(new PageResponse<ProductResponse>([.. result.Items.Select(ProductResponse.From)], result.Total, limit, offset));
+    }
+
+    public static async Task<Results<Ok<PageResponse<ProductResponse>>, ProblemHttpResult>> SearchProducts(
+        [AsParameters] ProductSearchParameters parameters, ProductSearchQuery search, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (parameters.TryParse(errors) is not { } criteria)
+        {
+            return ApiProblems.Invalid(errors.ToDictionary(), "The search parameters are not valid.");
+        }
+
+        var result = await search.ExecuteAsync(criteria, cancellationToken);
+        return TypedResults.Ok(new PageResponse<ProductResponse>(
+            [.. result.Items.Select(ProductResponse.From)], result.Total, criteria.Limit, criteria.Offset));
+    }
+
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
+        string id, IGrainFactory grains, HttpResponse response)
+    {
+        if (ResourceId.Parse(id) is not { } key || await grains.GetGrain<IProductGrain>(key).GetAsync() is not { } product)
+        {
+            return ApiProblems.NotFound($"Product {id} does not exist.");
+        }
+
+        EntityTags.Set(response, product.Version);
+        return TypedResults.Ok(ProductResponse.From(product));
+    }
+
+    public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
+        HttpRequest request, JsonBodyReader bodies, IdAllocator ids, IGrainFactory grains)
+    {
+        var (body, problem) = await bodies.ReadObjectAsync(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (body)
+        {
+            var errors = new FieldErrors();
+            var draft = ProductRequests.ReadDraft(body!.RootElement, errors);
+            if (!errors.IsEmpty)
+            {
+                return ApiProblems.Invalid(errors.ToDictionary(), "The product is not valid.");
+            }
+
+            var id = await ids.NextProductIdAsync(request.HttpContext.RequestAborted);
+            var result = await grains.GetGrain<IProductGrain>(id).CreateAsync(draft);
+            if (result.Value is not { } product)
+            {
+                return CatalogProblems.From(result.Error!);
+            }
+
+            EntityTags.Set(request.HttpContext.Response, product.Version);
+            return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.From(product));
+        }
+    }
+
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> UpdateProduct(
+        string id, HttpRequest request, JsonBodyReader bodies, IGrainFactory grains)
+    {
+        if (ResourceId.Parse(id) is not { } key)
+        {
+            return ApiProblems.NotFound($"Product {id} does not exist.");
+        }
+
+        var (body, problem) = await bodies.ReadObjectAsync(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (body)
+        {
+            var errors = new FieldErrors();
+            var patch = ProductRequests.ReadPatch(body!.RootElement, errors);
+            if (!errors.IsEmpty)
+            {
+                return ApiProblems.Invalid(errors.ToDictionary(), "The product changes are not valid.");
+            }
+
+            var grain = grains.GetGrain<IProductGrain>(key);
+            var expected = await EntityTags.ParseIfMatch(request).ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
+            var result = await grain.UpdateAsync(patch, expected);
+            if (result.Value is not { } product)
+            {
+                return CatalogProblems.From(result.Error!);
+            }
+
+            EntityTags.Set(request.HttpContext.Response, product.Version);
+            return TypedResults.Ok(ProductResponse.From(product));
+        }
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProduct(string id, HttpRequest request, IGrainFactory grains)
+    {
+        if (ResourceId.Parse(id) is not { } key)
+        {
+            return ApiProblems.NotFound($"Product {id} does not exist.");
+        }
+
+        var grain = grains.GetGrain<IProductGrain>(key);
+        var expected = await EntityTags.ParseIfMatch(request).ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
+        var result = await grain.DeleteAsync(expected);
+        return result.IsSuccess ? TypedResults.NoContent() : CatalogProblems.From(result.Error!);
+    }
+}

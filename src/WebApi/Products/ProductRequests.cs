@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Commerce.Grains.Interfaces.Products;
+using Commerce.Grains.Interfaces.Validation;
+using Commerce.WebApi.Json;
+
+namespace Commerce.WebApi.Products;
+
+/// <summary>Turns request bodies into product commands, recording JSON type errors per field.</summary>
+public static class ProductRequests
+{
+    public static ProductDraft ReadDraft(JsonElement body, FieldErrors errors)
+    {
+        var fields = new JsonFields(body, errors);
+        return new ProductDraft(
+            fields.String("title").Value,
+            fields.String("description").Value,
+            fields.String("image_url").Value,
+            fields.String("sku").Value,
+            fields.Price("price").Value,
+            fields.Id("category_id").Value);
+    }
+
+    public static ProductPatch ReadPatch(JsonElement body, FieldErrors errors)
+    {
+        var fields = new JsonFields(body, errors);
+        var patch = new ProductPatch(
+            fields.String("title"),
+            fields.String("description"),
+            fields.String("image_url"),
+            fields.String("sku"),
+            fields.Price("price"),
+            fields.Id("category_id"));
+        fields.RejectNull("title", patch.Title);
+        fields.RejectNull("description", patch.Description);
+        fields.RejectNull("sku", patch.Sku);
+        fields.RejectNull("price", patch.Price);
+        return patch;
+    }
+}
