@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. The tests start their own throwaway PostgreSQL from the machine's binaries
+# (or use the server named by TEST_DATABASE_URL), so the only prerequisite is PostgreSQL's server package.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_postgres() {
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null || command -v pg_config >/dev/null
+}
+
+if [[ -z "${TEST_DATABASE_URL:-}" ]] && ! have_postgres; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "PostgreSQL server binaries not found; installing postgresql and postgresql-contrib" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null
+  else
+    echo "PostgreSQL server binaries not found: install postgresql (with contrib) or set TEST_DATABASE_URL" >&2
+    exit 1
+  fi
+fi
+
+dotnet test Commerce.sln --nologo "$@"

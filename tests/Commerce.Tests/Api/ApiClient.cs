@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Commerce.Tests.Api;
+
+/// <summary>Small helpers over HttpClient that keep the tests about the contract, not about plumbing.</summary>
+public static class ApiClient
+{
+    public static async Task<ApiResponse> SendAsync(this HttpClient client, HttpMethod method, string url, string? json = null, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new ApiResponse(response.StatusCode, body, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(),
+            response.Content.Headers.ContentType);
+    }
+
+    public static Task<ApiResponse> PostAsync(this HttpClient client, string url, object body) =>
+        client.SendAsync(HttpMethod.Post, url, JsonSerializer.Serialize(body));
+
+    public static Task<ApiResponse> PatchAsync(this HttpClient client, string url, object body, string? ifMatch = null) =>
+        client.SendAsync(HttpMethod.Patch, url, JsonSerializer.Serialize(body), ifMatch);
+
+    public static Task<ApiResponse> GetAsync(this HttpClient client, string url) => client.SendAsync(HttpMethod.Get, url);
+
+    public static Task<ApiResponse> DeleteAsync(this HttpClient client, string url, string? ifMatch = null) =>
+        client.SendAsync(HttpMethod.Delete, url, ifMatch: ifMatch);
+
+    /// <summary>Creates a category and returns its id, failing the test if that did not work.</summary>
+    public static async Task<long> CreateCategoryAsync(this HttpClient client, string name, long? parentId = null)
+    {
+        var response = await client.PostAsync("/api/v1/categories", new Dictionary<string, object?> { ["name"] = name, ["parent_id"] = parentId });
+        response.AssertStatus(HttpStatusCode.Created);
+        return response.Json["id"]!.GetValue<long>();
+    }
+
+    /// <summary>Creates a product with a fresh SKU unless one is given and returns its JSON.</summary>
+    public static async Task<JsonNode> CreateProductAsync(
+        this HttpClient client, string? title = null, object? price = null, long? categoryId = null, string? sku = null)
+    {
+        var response = await client.PostAsync("/api/v1/products", new Dictionary<string, object?>
+        {
+            ["title"] = title ?? "Product " + Unique.Token(),
+            ["description"] = "A product made by a test.",
+            ["sku"] = sku ?? Unique.Sku(),
+            ["price"] = price ?? "10.00",
+            ["category_id"] = categoryId,
+        });
+        response.AssertStatus(HttpStatusCode.Created);
+        return response.Json;
+    }
+}
+
+public sealed record ApiResponse(HttpStatusCode Status, string Body, string? ETag, string? Location, MediaTypeHeaderValue? ContentType)
+{
+    public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("Empty body.");
+
+    public void AssertStatus(HttpStatusCode expected) =>
+        Assert.True(Status == expected, $"Expected {(int)expected} but got {(int)Status}: {Body}");
+
+    /// <summary>Asserts an RFC 9457 problem with this status, and returns its JSON.</summary>
+    public JsonNode AssertProblem(HttpStatusCode expected)
+    {
+        AssertStatus(expected);
+        Assert.Equal("application/problem+json", ContentType?.MediaType);
+        var json = Json;
+        Assert.Equal((int)expected, json["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(json["title"]?.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(json["detail"]?.GetValue<string>()));
+        return json;
+    }
+
+    /// <summary>Asserts a 422 validation problem naming <paramref name="field"/>.</summary>
+    public void AssertInvalid(string field)
+    {
+        var json = AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.True(json["errors"]?[field] is JsonArray { Count: > 0 }, $"Expected an error for '{field}': {Body}");
+    }
+}
+
+public static class Unique
+{
+    public static string Token() => Guid.NewGuid().ToString("N")[..12];
+
+    public static string Sku() => "T-" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+}
