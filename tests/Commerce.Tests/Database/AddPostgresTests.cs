@@ -1,0 +1,67 @@
+using Commerce.Runtime.Database;
+using Commerce.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Commerce.Tests.Database;
+
+public sealed class AddPostgresTests
+{
+    [Fact]
+    public async Task ConfiguredServerIsMigratedAndServedThroughTheDataSource()
+    {
+        var connectionString = await TestDatabase.CreateDatabaseAsync("hosted");
+        using var host = BuildHost(new() { ["ConnectionStrings:Catalog"] = connectionString });
+
+        Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<DatabaseEndpoint>().ConnectionString);
+        await host.StartAsync();
+        try
+        {
+            Assert.Single(host.Services.GetServices<IHostedService>());
+            Assert.Equal(1L, await CountProbeRowsAsync(host.Services.GetRequiredService<NpgsqlDataSource>()));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task WithoutConnectionStringAPrivateServerRunsForTheHostsLifetime()
+    {
+        var folder = TestPostgresFolder.Create();
+        try
+        {
+            var dataDirectory = TestPostgresFolder.DataDirectoryIn(folder);
+            using var host = BuildHost(new() { ["Database:DataDirectory"] = dataDirectory });
+
+            await host.StartAsync();
+            Assert.Equal(1L, await CountProbeRowsAsync(host.Services.GetRequiredService<NpgsqlDataSource>()));
+            await host.StopAsync();
+
+            Assert.False(File.Exists(Path.Combine(dataDirectory, "postmaster.pid")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static IHost BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.Services.AddPostgres(builder.Configuration, typeof(AddPostgresTests).Assembly);
+        builder.Services.AddPostgres(builder.Configuration, typeof(AddPostgresTests).Assembly);
+        return builder.Build();
+    }
+
+    private static async Task<object?> CountProbeRowsAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("select count(*) from migration_probe");
+        return await command.ExecuteScalarAsync();
+    }
+}

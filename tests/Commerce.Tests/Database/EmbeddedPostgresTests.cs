@@ -1,0 +1,107 @@
+using Commerce.Runtime.Database;
+using Commerce.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Commerce.Tests.Database;
+
+public sealed class EmbeddedPostgresTests : IDisposable
+{
+    private readonly string folder = TestPostgresFolder.Create();
+
+    private EmbeddedPostgresSettings Settings => new(TestPostgresFolder.DataDirectoryIn(folder), "embedded_test");
+
+    [Fact]
+    public async Task StartsAnswersKeepsFsyncOnAndStops()
+    {
+        var server = await EmbeddedPostgres.StartAsync(Settings, NullLogger.Instance, default);
+        try
+        {
+            Assert.True(server.OwnsServer);
+            Assert.Equal(1, await ScalarAsync(server.ConnectionString, "select 1"));
+            Assert.Equal("on", await ScalarAsync(server.ConnectionString, "show fsync"));
+            Assert.Equal("embedded_test", await ScalarAsync(server.ConnectionString, "select current_database()"));
+        }
+        finally
+        {
+            await server.StopAsync();
+        }
+
+        Assert.False(File.Exists(Path.Combine(server.DataDirectory, "postmaster.pid")));
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => ScalarAsync(server.ConnectionString, "select 1"));
+    }
+
+    [Fact]
+    public async Task ReusesRunningServerAndKeepsRowsAcrossCrashAndRestart()
+    {
+        var first = await EmbeddedPostgres.StartAsync(Settings, NullLogger.Instance, default);
+        try
+        {
+            await ScalarAsync(first.ConnectionString, "create table kept (n int); insert into kept values (1), (2)");
+
+            await using (var second = await EmbeddedPostgres.StartAsync(Settings, NullLogger.Instance, default))
+            {
+                Assert.False(second.OwnsServer);
+                Assert.Equal(first.ConnectionString, second.ConnectionString);
+            }
+
+            // Disposing the reusing instance must have left the server up.
+            Assert.Equal(2L, await ScalarAsync(first.ConnectionString, "select count(*) from kept"));
+        }
+        finally
+        {
+            await first.StopAsync();
+        }
+
+        // As after a crash and reboot: a lock file whose process id now belongs to an unrelated live process.
+        var pidFile = Path.Combine(first.DataDirectory, "postmaster.pid");
+        await File.WriteAllTextAsync(pidFile, $"{Environment.ProcessId}\n{first.DataDirectory}\n0\n5432\n");
+
+        await using var restarted = await EmbeddedPostgres.StartAsync(Settings, NullLogger.Instance, default);
+        Assert.True(restarted.OwnsServer);
+        Assert.Equal(2L, await ScalarAsync(restarted.ConnectionString, "select count(*) from kept"));
+    }
+
+    [Fact]
+    public async Task MissingBinariesAreReportedWithWhereItLookedAndHowToFixIt()
+    {
+        var settings = Settings with { BinDirectory = "/nonexistent/postgres/bin" };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => EmbeddedPostgres.StartAsync(settings, NullLogger.Instance, default));
+
+        Assert.Contains("PostgreSQL binaries", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/postgres/bin", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Database:BinDirectory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__Catalog", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AsRootUnreachableDataFolderIsNamedInTheError()
+    {
+        if (!PostgresCommand.IsRoot || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var settings = Settings with { DataDirectory = Path.Combine(folder, "nested", "data") };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => EmbeddedPostgres.StartAsync(settings, NullLogger.Instance, default));
+
+        Assert.Contains($"'{folder}' is not traversable", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Database:DataDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}

@@ -1,0 +1,30 @@
+using Commerce.Tests.Infrastructure;
+using Npgsql;
+
+namespace Commerce.Tests.Database;
+
+public sealed class PostgresUrlTests
+{
+    [Fact]
+    public void UriFormBecomesKeywordForm()
+    {
+        var parsed = new NpgsqlConnectionStringBuilder(
+            PostgresUrl.ToConnectionString("postgres://app%40x:p%3Ass@db.local:6543/catalog_ci?sslmode=disable"));
+
+        Assert.Equal("db.local", parsed.Host);
+        Assert.Equal(6543, parsed.Port);
+        Assert.Equal("app@x", parsed.Username);
+        Assert.Equal("p:ss", parsed.Password);
+        Assert.Equal("catalog_ci", parsed.Database);
+        Assert.Equal(SslMode.Disable, parsed.SslMode);
+    }
+
+    [Fact]
+    public void UriWithoutPortUsesTheDefault() =>
+        Assert.Equal(5432, new NpgsqlConnectionStringBuilder(PostgresUrl.ToConnectionString("postgresql://h/db")).Port);
+
+    [Fact]
+    public void KeywordFormIsKept() =>
+        Assert.Equal("h", new NpgsqlConnectionStringBuilder(
+            PostgresUrl.ToConnectionString("Host=h;Port=1;Username=u;Database=d")).Host);
+}
