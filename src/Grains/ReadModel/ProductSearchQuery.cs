@@ -18,27 +18,27 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
         void Filter(string sqlWithPlaceholder, object value)
         {
             parameters.Add(value);
-            conditions.Add(sqlWithPlaceholder.Replace("@", "$" + parameters.Count, StringComparison.Ordinal));
+            conditions.Add(sqlWithPlaceholder.Replace("{}", "$" + parameters.Count, StringComparison.Ordinal));
         }
 
         if (!string.IsNullOrEmpty(criteria.Text))
         {
-            Filter("search_text LIKE @", LikePattern.Contains(criteria.Text));
+            Filter("search_text LIKE {}", LikePattern.Contains(criteria.Text));
         }
 
         if (criteria.MinPrice is { } min)
         {
-            Filter("price >= @", min);
+            Filter("price >= {}", min);
         }
 
         if (criteria.MaxPrice is { } max)
         {
-            Filter("price <= @", max);
+            Filter("price <= {}", max);
         }
 
         if (criteria.CategoryId is { } category)
         {
-            Filter("category_id IN (SELECT id FROM categories WHERE path @> ARRAY[@::bigint])", category);
+            Filter("category_id IN (SELECT id FROM categories WHERE path @> ARRAY[{}::bigint])", category);
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);

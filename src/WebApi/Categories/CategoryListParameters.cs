@@ -2,7 +2,6 @@ using Commerce.Grains.Interfaces.Validation;
 using Commerce.Grains.ReadModel;
 using Commerce.WebApi.Paging;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Primitives;
 
 namespace Commerce.WebApi.Categories;
 
@@ -11,21 +10,21 @@ namespace Commerce.WebApi.Categories;
 /// <c>null</c> lists the roots; without it every category is listed.
 /// </summary>
 public sealed record CategoryListParameters(
-    [property: FromQuery(Name = "parent_id")] StringValues ParentId,
-    [property: FromQuery(Name = "limit")] StringValues Limit,
-    [property: FromQuery(Name = "offset")] StringValues Offset)
+    [property: FromQuery(Name = "parent_id")] string[]? ParentId,
+    [property: FromQuery(Name = "limit")] string[]? Limit,
+    [property: FromQuery(Name = "offset")] string[]? Offset)
 {
     public (CategoryScope Scope, long ParentId, int Limit, long Offset)? TryParse(FieldErrors errors)
     {
         var scope = CategoryScope.All;
         long parent = 0;
-        if (QueryValue.Single(ParentId, "parent_id", errors) is { } text)
+        if (QueryValue.SingleValue(ParentId, "parent_id", errors) is { } text)
         {
             if (text == "null")
             {
                 scope = CategoryScope.Roots;
             }
-            else if (QueryValue.Integer(ParentId, "parent_id", long.MinValue, long.MaxValue, errors) is { } id)
+            else if (QueryValue.ParseInteger(ParentId, "parent_id", long.MinValue, long.MaxValue, errors) is { } id)
             {
                 (scope, parent) = (CategoryScope.ChildrenOf, id);
             }

@@ -11,13 +11,13 @@ public static class CategoryRequests
     public static CategoryDraft ReadDraft(JsonElement body, FieldErrors errors)
     {
         var fields = new JsonFields(body, errors);
-        return new CategoryDraft(fields.String("name").Value, fields.Id("parent_id").Value);
+        return new CategoryDraft(fields.Text("name").Value, fields.Id("parent_id").Value);
     }
 
     public static CategoryPatch ReadPatch(JsonElement body, FieldErrors errors)
     {
         var fields = new JsonFields(body, errors);
-        var patch = new CategoryPatch(fields.String("name"), fields.Id("parent_id"));
+        var patch = new CategoryPatch(fields.Text("name"), fields.Id("parent_id"));
         fields.RejectNull("name", patch.Name);
         return patch;
     }

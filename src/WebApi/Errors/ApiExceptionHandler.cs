@@ -10,14 +10,14 @@ namespace Commerce.WebApi.Errors;
 /// The one place where exceptions become responses. Failures of the infrastructure (database down, a grain
 /// not answering) are 503 with Retry-After, so clients know to retry; nothing reveals stack traces or SQL.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail, retryAfter) = Classify(exception);
         if (status >= 500)
         {
-            logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, httpContext.Request.Path, status);
+            LogFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path, status);
         }
 
         httpContext.Response.StatusCode = status;
@@ -39,7 +39,22 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request", bad.Message, null),
         GrainCallTimeoutException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
         InconsistentStateException => (503, "Service Unavailable", "The resource is being changed concurrently; retry shortly.", 1),
-        NpgsqlException or TimeoutException => (503, "Service Unavailable", "The catalog database is unavailable; retry shortly.", 5),
+        NpgsqlException database when IsUnavailable(database) => (503, "Service Unavailable", "The catalog database is unavailable; retry shortly.", 5),
+        TimeoutException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
         _ => (500, "Internal Server Error", "An unexpected error occurred.", null),
     };
+
+    /// <summary>
+    /// Connection failures, a server shutting down or out of resources, and pool exhaustion: worth a retry.
+    /// Any other error the server reports is a bug of ours and stays a 500.
+    /// </summary>
+    private static bool IsUnavailable(NpgsqlException exception) => exception is PostgresException postgres
+        ? postgres.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exception
+          || postgres.SqlState.StartsWith("53", StringComparison.Ordinal) // insufficient resources
+          || postgres.SqlState.StartsWith("57", StringComparison.Ordinal) // operator intervention (shutdown)
+          || postgres.IsTransient
+        : true;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Method} {Path} failed with {Status}")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string method, PathString path, int status);
 }

@@ -12,7 +12,7 @@ public sealed class JsonFields(JsonElement body, FieldErrors errors)
 {
     public FieldErrors Errors { get; } = errors;
 
-    public Optional<string?> String(string name) => Read(name, element => element.ValueKind == JsonValueKind.String
+    public Optional<string?> Text(string name) => Read(name, element => element.ValueKind == JsonValueKind.String
         ? (true, ReadString(name, element))
         : (false, null), "must be a string");
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Commerce.Grains.Interfaces.Validation;
-using Microsoft.Extensions.Primitives;
 
 namespace Commerce.WebApi.Paging;
 
@@ -10,9 +9,9 @@ namespace Commerce.WebApi.Paging;
 /// </summary>
 public static partial class QueryValue
 {
-    public static long? Integer(StringValues values, string name, long min, long max, FieldErrors errors)
+    public static long? ParseInteger(string[]? values, string name, long min, long max, FieldErrors errors)
     {
-        if (Single(values, name, errors) is not { } text)
+        if (SingleValue(values, name, errors) is not { } text)
         {
             return null;
         }
@@ -26,9 +25,9 @@ public static partial class QueryValue
         return value;
     }
 
-    public static decimal? Decimal(StringValues values, string name, FieldErrors errors)
+    public static decimal? ParseDecimal(string[]? values, string name, FieldErrors errors)
     {
-        if (Single(values, name, errors) is not { } text)
+        if (SingleValue(values, name, errors) is not { } text)
         {
             return null;
         }
@@ -44,15 +43,15 @@ public static partial class QueryValue
     }
 
     /// <summary>The one value of a parameter; null when it is absent (or empty), an error when it is repeated.</summary>
-    public static string? Single(StringValues values, string name, FieldErrors errors)
+    public static string? SingleValue(string[]? values, string name, FieldErrors errors)
     {
-        if (values.Count > 1)
+        if (values is { Length: > 1 })
         {
             errors.Add(name, "must be given at most once.");
             return null;
         }
 
-        var text = values.Count == 1 ? values[0]?.Trim() : null;
+        var text = values is [var only] ? only?.Trim() : null;
         return string.IsNullOrEmpty(text) ? null : text;
     }
 

@@ -12,10 +12,10 @@ public static class ProductRequests
     {
         var fields = new JsonFields(body, errors);
         return new ProductDraft(
-            fields.String("title").Value,
-            fields.String("description").Value,
-            fields.String("image_url").Value,
-            fields.String("sku").Value,
+            fields.Text("title").Value,
+            fields.Text("description").Value,
+            fields.Text("image_url").Value,
+            fields.Text("sku").Value,
             fields.Price("price").Value,
             fields.Id("category_id").Value);
     }
@@ -24,10 +24,10 @@ public static class ProductRequests
     {
         var fields = new JsonFields(body, errors);
         var patch = new ProductPatch(
-            fields.String("title"),
-            fields.String("description"),
-            fields.String("image_url"),
-            fields.String("sku"),
+            fields.Text("title"),
+            fields.Text("description"),
+            fields.Text("image_url"),
+            fields.Text("sku"),
             fields.Price("price"),
             fields.Id("category_id"));
         fields.RejectNull("title", patch.Title);

@@ -28,21 +28,21 @@ public static class ApiClient
             response.Content.Headers.ContentType);
     }
 
-    public static Task<ApiResponse> PostAsync(this HttpClient client, string url, object body) =>
+    public static Task<ApiResponse> ApiPostAsync(this HttpClient client, string url, object body) =>
         client.SendAsync(HttpMethod.Post, url, JsonSerializer.Serialize(body));
 
-    public static Task<ApiResponse> PatchAsync(this HttpClient client, string url, object body, string? ifMatch = null) =>
+    public static Task<ApiResponse> ApiPatchAsync(this HttpClient client, string url, object body, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Patch, url, JsonSerializer.Serialize(body), ifMatch);
 
-    public static Task<ApiResponse> GetAsync(this HttpClient client, string url) => client.SendAsync(HttpMethod.Get, url);
+    public static Task<ApiResponse> ApiGetAsync(this HttpClient client, string url) => client.SendAsync(HttpMethod.Get, url);
 
-    public static Task<ApiResponse> DeleteAsync(this HttpClient client, string url, string? ifMatch = null) =>
+    public static Task<ApiResponse> ApiDeleteAsync(this HttpClient client, string url, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Delete, url, ifMatch: ifMatch);
 
     /// <summary>Creates a category and returns its id, failing the test if that did not work.</summary>
     public static async Task<long> CreateCategoryAsync(this HttpClient client, string name, long? parentId = null)
     {
-        var response = await client.PostAsync("/api/v1/categories", new Dictionary<string, object?> { ["name"] = name, ["parent_id"] = parentId });
+        var response = await client.ApiPostAsync("/api/v1/categories", new Dictionary<string, object?> { ["name"] = name, ["parent_id"] = parentId });
         response.AssertStatus(HttpStatusCode.Created);
         return response.Json["id"]!.GetValue<long>();
     }
@@ -51,7 +51,7 @@ public static class ApiClient
     public static async Task<JsonNode> CreateProductAsync(
         this HttpClient client, string? title = null, object? price = null, long? categoryId = null, string? sku = null)
     {
-        var response = await client.PostAsync("/api/v1/products", new Dictionary<string, object?>
+        var response = await client.ApiPostAsync("/api/v1/products", new Dictionary<string, object?>
         {
             ["title"] = title ?? "Product " + Unique.Token(),
             ["description"] = "A product made by a test.",

@@ -38,7 +38,7 @@ public sealed class CatalogApiFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class CatalogApiCollection : ICollectionFixture<CatalogApiFixture>
+public sealed class CatalogApiCollectionDefinition : ICollectionFixture<CatalogApiFixture>
 {
     public const string Name = "catalog api";
 }

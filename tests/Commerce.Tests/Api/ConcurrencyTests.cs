@@ -3,7 +3,7 @@ using System.Net;
 namespace Commerce.Tests.Api;
 
 /// <summary>Cross-grain rules under concurrent requests: exactly one winner, never a broken tree.</summary>
-[Collection(CatalogApiCollection.Name)]
+[Collection(CatalogApiCollectionDefinition.Name)]
 public sealed class ConcurrencyTests(CatalogApiFixture api)
 {
     private HttpClient Client => api.Client;
@@ -12,12 +12,12 @@ public sealed class ConcurrencyTests(CatalogApiFixture api)
     public async Task Sixteen_parallel_creates_of_one_sku_give_exactly_one_201()
     {
         var sku = Unique.Sku();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Client.PostAsync("/api/v1/products",
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Client.ApiPostAsync("/api/v1/products",
             new { title = $"Racer {i}", description = "d", sku = sku.ToLowerInvariant(), price = 1 })));
 
         Assert.Equal(1, responses.Count(r => r.Status == HttpStatusCode.Created));
         Assert.Equal(15, responses.Count(r => r.Status == HttpStatusCode.Conflict));
-        var search = await Client.GetAsync($"/api/v1/products/search?q={sku}");
+        var search = await Client.ApiGetAsync($"/api/v1/products/search?q={sku}");
         Assert.Equal(1, search.Json["total"]!.GetValue<long>());
     }
 
@@ -26,12 +26,12 @@ public sealed class ConcurrencyTests(CatalogApiFixture api)
     {
         var parent = await Client.CreateCategoryAsync("Parent " + Unique.Token());
         var name = "Sibling " + Unique.Token();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Client.PostAsync("/api/v1/categories",
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Client.ApiPostAsync("/api/v1/categories",
             new { name = i % 2 == 0 ? name : " " + name.ToUpperInvariant() + " ", parent_id = parent })));
 
         Assert.Equal(1, responses.Count(r => r.Status == HttpStatusCode.Created));
         Assert.Equal(15, responses.Count(r => r.Status == HttpStatusCode.Conflict));
-        var children = await Client.GetAsync($"/api/v1/categories?parent_id={parent}");
+        var children = await Client.ApiGetAsync($"/api/v1/categories?parent_id={parent}");
         Assert.Equal(1, children.Json["total"]!.GetValue<long>());
     }
 
@@ -39,7 +39,7 @@ public sealed class ConcurrencyTests(CatalogApiFixture api)
     public async Task Parallel_creates_of_one_root_name_give_exactly_one_201()
     {
         var name = "Root " + Unique.Token();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Client.PostAsync("/api/v1/categories", new { name })));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Client.ApiPostAsync("/api/v1/categories", new { name })));
 
         Assert.Equal(1, responses.Count(r => r.Status == HttpStatusCode.Created));
         Assert.Equal(15, responses.Count(r => r.Status == HttpStatusCode.Conflict));
@@ -54,13 +54,13 @@ public sealed class ConcurrencyTests(CatalogApiFixture api)
             var b = await Client.CreateCategoryAsync("B " + Unique.Token());
 
             var moves = await Task.WhenAll(
-                Client.PatchAsync($"/api/v1/categories/{a}", new { parent_id = b }),
-                Client.PatchAsync($"/api/v1/categories/{b}", new { parent_id = a }));
+                Client.ApiPatchAsync($"/api/v1/categories/{a}", new { parent_id = b }),
+                Client.ApiPatchAsync($"/api/v1/categories/{b}", new { parent_id = a }));
 
             Assert.Equal(1, moves.Count(r => r.Status == HttpStatusCode.OK));
             Assert.Equal(1, moves.Count(r => r.Status == HttpStatusCode.UnprocessableEntity));
-            var parentOfA = (await Client.GetAsync($"/api/v1/categories/{a}")).Json["parent_id"]?.GetValue<long?>();
-            var parentOfB = (await Client.GetAsync($"/api/v1/categories/{b}")).Json["parent_id"]?.GetValue<long?>();
+            var parentOfA = (await Client.ApiGetAsync($"/api/v1/categories/{a}")).Json["parent_id"]?.GetValue<long?>();
+            var parentOfB = (await Client.ApiGetAsync($"/api/v1/categories/{b}")).Json["parent_id"]?.GetValue<long?>();
             Assert.True(parentOfA is null || parentOfB is null, $"cycle: {a} under {parentOfA}, {b} under {parentOfB}");
         }
     }
@@ -74,8 +74,8 @@ public sealed class ConcurrencyTests(CatalogApiFixture api)
         var z = await ChainAsync(31);
 
         var moves = await Task.WhenAll(
-            Client.PatchAsync($"/api/v1/categories/{y[0]}", new { parent_id = x[^1] }),
-            Client.PatchAsync($"/api/v1/categories/{z[0]}", new { parent_id = y[^1] }));
+            Client.ApiPatchAsync($"/api/v1/categories/{y[0]}", new { parent_id = x[^1] }),
+            Client.ApiPatchAsync($"/api/v1/categories/{z[0]}", new { parent_id = y[^1] }));
 
         Assert.Equal(1, moves.Count(r => r.Status == HttpStatusCode.OK));
         Assert.Single(moves, r => r.Status == HttpStatusCode.UnprocessableEntity).AssertInvalid("parent_id");
@@ -86,15 +86,15 @@ public sealed class ConcurrencyTests(CatalogApiFixture api)
     {
         var product = await Client.CreateProductAsync();
         var id = product["id"]!.GetValue<long>();
-        var etag = (await Client.GetAsync($"/api/v1/products/{id}")).ETag!;
+        var etag = (await Client.ApiGetAsync($"/api/v1/products/{id}")).ETag!;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Client.PatchAsync($"/api/v1/products/{id}", new { title = $"Edit {i}" }, etag)));
+            Client.ApiPatchAsync($"/api/v1/products/{id}", new { title = $"Edit {i}" }, etag)));
 
         Assert.Equal(1, responses.Count(r => r.Status == HttpStatusCode.OK));
         Assert.Equal(7, responses.Count(r => r.Status == HttpStatusCode.PreconditionFailed));
         var winner = responses.Single(r => r.Status == HttpStatusCode.OK).Json["title"]!.GetValue<string>();
-        Assert.Equal(winner, (await Client.GetAsync($"/api/v1/products/{id}")).Json["title"]!.GetValue<string>());
+        Assert.Equal(winner, (await Client.ApiGetAsync($"/api/v1/products/{id}")).Json["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -103,12 +103,12 @@ public sealed class ConcurrencyTests(CatalogApiFixture api)
         var product = await Client.CreateProductAsync();
         var id = product["id"]!.GetValue<long>();
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            Client.PatchAsync($"/api/v1/products/{id}", new { price = $"{i + 1}.00" })));
+            Client.ApiPatchAsync($"/api/v1/products/{id}", new { price = $"{i + 1}.00" })));
 
         Assert.All(responses, r => r.AssertStatus(HttpStatusCode.OK));
         var etags = responses.Select(r => r.ETag).ToHashSet();
         Assert.Equal(10, etags.Count);
-        Assert.Equal("\"11\"", (await Client.GetAsync($"/api/v1/products/{id}")).ETag);
+        Assert.Equal("\"11\"", (await Client.ApiGetAsync($"/api/v1/products/{id}")).ETag);
     }
 
     private async Task<List<long>> ChainAsync(int length)

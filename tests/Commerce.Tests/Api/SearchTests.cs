@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Commerce.Tests.Api;
 
 /// <summary>Search semantics of API.md. Every test scopes its search to data it made (a unique token or category).</summary>
-[Collection(CatalogApiCollection.Name)]
+[Collection(CatalogApiCollectionDefinition.Name)]
 public sealed class SearchTests(CatalogApiFixture api)
 {
     private HttpClient Client => api.Client;
@@ -29,7 +29,7 @@ public sealed class SearchTests(CatalogApiFixture api)
     [Fact]
     public async Task Unknown_category_matches_nothing()
     {
-        var response = await Client.GetAsync("/api/v1/products/search?category_id=987654321987");
+        var response = await Client.ApiGetAsync("/api/v1/products/search?category_id=987654321987");
         response.AssertStatus(HttpStatusCode.OK);
         Assert.Equal(0, response.Json["total"]!.GetValue<long>());
         Assert.Empty(response.Json["items"]!.AsArray());
@@ -92,7 +92,7 @@ public sealed class SearchTests(CatalogApiFixture api)
         var seen = new List<long>();
         for (var offset = 0; offset < 9; offset += 3)
         {
-            var page = (await Client.GetAsync($"/api/v1/products/search?q={token}&limit=3&offset={offset}")).Json;
+            var page = (await Client.ApiGetAsync($"/api/v1/products/search?q={token}&limit=3&offset={offset}")).Json;
             Assert.Equal(7, page["total"]!.GetValue<long>());
             Assert.Equal(3, page["limit"]!.GetValue<int>());
             Assert.Equal(offset, page["offset"]!.GetValue<long>());
@@ -100,7 +100,7 @@ public sealed class SearchTests(CatalogApiFixture api)
         }
 
         Assert.Equal(created.Order(), seen);
-        var past = (await Client.GetAsync($"/api/v1/products/search?q={token}&offset=100")).Json;
+        var past = (await Client.ApiGetAsync($"/api/v1/products/search?q={token}&offset=100")).Json;
         Assert.Equal(7, past["total"]!.GetValue<long>());
         Assert.Empty(past["items"]!.AsArray());
     }
@@ -113,13 +113,13 @@ public sealed class SearchTests(CatalogApiFixture api)
         var id = Id(product);
         Assert.Equal([id], await SearchIdsAsync($"q={token}"));
 
-        (await Client.PatchAsync($"/api/v1/products/{id}", new { title = $"Renamed {token}", price = "5.00" })).AssertStatus(HttpStatusCode.OK);
+        (await Client.ApiPatchAsync($"/api/v1/products/{id}", new { title = $"Renamed {token}", price = "5.00" })).AssertStatus(HttpStatusCode.OK);
         Assert.Equal([id], await SearchIdsAsync($"q=renamed+{token}&max_price=5"));
-        Assert.Equal($"Renamed {token}", (await Client.GetAsync($"/api/v1/products/{id}")).Json["title"]!.GetValue<string>());
+        Assert.Equal($"Renamed {token}", (await Client.ApiGetAsync($"/api/v1/products/{id}")).Json["title"]!.GetValue<string>());
 
-        (await Client.DeleteAsync($"/api/v1/products/{id}")).AssertStatus(HttpStatusCode.NoContent);
+        (await Client.ApiDeleteAsync($"/api/v1/products/{id}")).AssertStatus(HttpStatusCode.NoContent);
         Assert.Empty(await SearchIdsAsync($"q={token}"));
-        (await Client.GetAsync($"/api/v1/products/{id}")).AssertProblem(HttpStatusCode.NotFound);
+        (await Client.ApiGetAsync($"/api/v1/products/{id}")).AssertProblem(HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -133,14 +133,14 @@ public sealed class SearchTests(CatalogApiFixture api)
     [InlineData("category_id=abc", "category_id")]
     public async Task Bad_parameters_are_422(string query, string field)
     {
-        (await Client.GetAsync("/api/v1/products/search?" + query)).AssertInvalid(field);
+        (await Client.ApiGetAsync("/api/v1/products/search?" + query)).AssertInvalid(field);
     }
 
     [Fact]
     public async Task Query_longer_than_255_characters_is_422()
     {
-        (await Client.GetAsync("/api/v1/products/search?q=" + new string('x', 256))).AssertInvalid("q");
-        (await Client.GetAsync("/api/v1/products/search?q=" + string.Concat(Enumerable.Repeat("%F0%9F%98%80", 255)))).AssertStatus(HttpStatusCode.OK);
+        (await Client.ApiGetAsync("/api/v1/products/search?q=" + new string('x', 256))).AssertInvalid("q");
+        (await Client.ApiGetAsync("/api/v1/products/search?q=" + string.Concat(Enumerable.Repeat("%F0%9F%98%80", 255)))).AssertStatus(HttpStatusCode.OK);
     }
 
     private static long Id(JsonNode product) => product["id"]!.GetValue<long>();
@@ -148,7 +148,7 @@ public sealed class SearchTests(CatalogApiFixture api)
     /// <summary>Ids of every match of the query, optionally narrowed to products whose title has <paramref name="token"/>.</summary>
     private async Task<List<long>> SearchIdsAsync(string query, string? token = null)
     {
-        var response = await Client.GetAsync("/api/v1/products/search?limit=100&" + query);
+        var response = await Client.ApiGetAsync("/api/v1/products/search?limit=100&" + query);
         response.AssertStatus(HttpStatusCode.OK);
         var items = response.Json["items"]!.AsArray();
         if (token is null)
