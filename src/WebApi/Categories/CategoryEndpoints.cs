@@ -19,8 +19,8 @@ public static class CategoryEndpoints
         var group = routes.MapGroup("/api/v1/categories").WithTags("Categories");
         group.MapGet("/", ListCategories);
         group.MapGet("/{id}", GetCategory);
-        group.MapPost("/", CreateCategory).Accepts<CategoryDraft>("application/json");
-        group.MapPatch("/{id}", UpdateCategory).Accepts<CategoryPatch>("application/json");
+        group.MapPost("/", CreateCategory).Accepts<CreateCategoryRequest>("application/json", "*/*");
+        group.MapPatch("/{id}", UpdateCategory).Accepts<UpdateCategoryRequest>("application/json", "*/*");
         group.MapDelete("/{id}", DeleteCategory);
         return group;
     }

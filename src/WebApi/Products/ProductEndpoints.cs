@@ -20,8 +20,8 @@ public static class ProductEndpoints
         group.MapGet("/", ListProducts);
         group.MapGet("/search", SearchProducts);
         group.MapGet("/{id}", GetProduct);
-        group.MapPost("/", CreateProduct).Accepts<ProductDraft>("application/json");
-        group.MapPatch("/{id}", UpdateProduct).Accepts<ProductPatch>("application/json");
+        group.MapPost("/", CreateProduct).Accepts<CreateProductRequest>("application/json", "*/*");
+        group.MapPatch("/{id}", UpdateProduct).Accepts<UpdateProductRequest>("application/json", "*/*");
         group.MapDelete("/{id}", DeleteProduct);
         return group;
     }
