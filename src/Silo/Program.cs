@@ -1,11 +1,11 @@
+using Commerce.Silo.Health;
 using Commerce.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Commerce.Silo.Health;
 
 namespace Commerce.Silo;
 
-/// <summary>A silo on its own: hosts grains, no REST API.</summary>
+/// <summary>A silo on its own: hosts grains for the cluster, serves no REST API.</summary>
 public static class Program
 {
     public static void Main(string[] args)
@@ -13,6 +13,7 @@ public static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.AddCatalogSilo();
         var app = builder.Build();
+        app.MapCatalogSilo();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
         app.Run();

@@ -1,4 +1,5 @@
 using Commerce.Silo.Health;
+using Commerce.Silo.Hosting;
 using Commerce.WebApi.Categories;
 using Commerce.WebApi.Products;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -20,6 +21,7 @@ public static class CatalogApiApplicationExtensions
 
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
+        app.MapCatalogSilo();
         app.MapProductEndpoints();
         app.MapCategoryEndpoints();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

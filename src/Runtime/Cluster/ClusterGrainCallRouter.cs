@@ -1,0 +1,51 @@
+using Commerce.Runtime.Activation;
+using Commerce.Runtime.Calls;
+using Commerce.Runtime.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Runtime.Cluster;
+
+/// <summary>
+/// Routes a call to the silo that owns the grain in the current view: this one (no serialization at all) or
+/// another over HTTP/2. When the owner cannot be reached, the view is refreshed and the call re-placed, for a
+/// bounded time, which covers a silo that just died and has not been declared dead yet.
+/// </summary>
+internal sealed class ClusterGrainCallRouter(
+    ClusterMembership membership,
+    LocalGrainCallRouter? local,
+    SiloClient silos,
+    IOptions<ClusterOptions> clusterOptions,
+    IOptions<GrainRuntimeOptions> runtimeOptions,
+    TimeProvider time) : IGrainCallRouter
+{
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
+
+    public async Task<object?> InvokeAsync(GrainCall grainCall)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            var owner = GrainPlacement.OwnerOf(grainCall.Target, membership.View);
+            try
+            {
+                if (owner is null)
+                {
+                    throw new NoActiveSilosException();
+                }
+
+                if (local is not null && owner.Generation == membership.LocalGeneration)
+                {
+                    return await local.InvokeAsync(grainCall);
+                }
+
+                return await silos.InvokeAsync(owner, grainCall, runtimeOptions.Value.CallTimeout);
+            }
+            catch (Exception ex) when (ex is SiloUnavailableException or NoActiveSilosException
+                && time.GetElapsedTime(started) < clusterOptions.Value.UnreachableRetryWindow)
+            {
+                membership.RequestRefresh();
+                await Task.Delay(RetryPause, time);
+            }
+        }
+    }
+}

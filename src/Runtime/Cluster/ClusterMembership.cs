@@ -1,0 +1,59 @@
+namespace Commerce.Runtime.Cluster;
+
+/// <summary>
+/// This process's current view of the cluster, kept fresh by <see cref="MembershipAgent"/>. Reading the view is
+/// a volatile read, so routing a call costs no lock.
+/// </summary>
+public sealed class ClusterMembership : IDisposable
+{
+    private volatile ClusterView _view = ClusterView.Empty;
+    private long _localGeneration;
+    private readonly SemaphoreSlim _refreshRequested = new(0, 1);
+
+    public ClusterView View => _view;
+
+    /// <summary>Every silo row read last time, dead ones that ended recently included (for operators).</summary>
+    public IReadOnlyList<SiloInfo> AllSilos { get; internal set; } = [];
+
+    /// <summary>The generation this silo registered under, or null before it joined (and always for clients).</summary>
+    public long? LocalGeneration => Interlocked.Read(ref _localGeneration) is var g and > 0 ? g : null;
+
+    /// <summary>True once this silo is registered and appears in its own view as active.</summary>
+    public bool IsJoined => LocalGeneration is { } g && _view.Find(g) is not null;
+
+    /// <summary>Raised after the set of active silos changed.</summary>
+    public event Action<ClusterView>? Changed;
+
+    /// <summary>Asks the agent to re-read membership now instead of at the next heartbeat.</summary>
+    public void RequestRefresh()
+    {
+        if (_refreshRequested.CurrentCount == 0)
+        {
+            try
+            {
+                _refreshRequested.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Someone else asked at the same moment; one refresh serves both.
+            }
+        }
+    }
+
+    public void Dispose() => _refreshRequested.Dispose();
+
+    internal Task WaitForRefreshRequestAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _refreshRequested.WaitAsync(timeout, cancellationToken);
+
+    internal void SetLocalGeneration(long generation) => Interlocked.Exchange(ref _localGeneration, generation);
+
+    internal void Update(ClusterView view)
+    {
+        var previous = _view;
+        _view = view;
+        if (previous.Key != view.Key)
+        {
+            Changed?.Invoke(view);
+        }
+    }
+}

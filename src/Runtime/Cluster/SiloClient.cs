@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Commerce.Runtime.Calls;
+using Commerce.Runtime.Identity;
+
+namespace Commerce.Runtime.Cluster;
+
+/// <summary>
+/// Calls other silos over HTTP/2 (cleartext, prior knowledge) with the framework's HttpClient: many concurrent
+/// calls share a few multiplexed connections.
+/// </summary>
+public sealed class SiloClient(GrainWireFormat wire) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        EnableMultipleHttp2Connections = true,
+        ConnectTimeout = TimeSpan.FromSeconds(2),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+        KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+    })
+    {
+        DefaultRequestVersion = HttpVersion.Version20,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    public async Task<object?> InvokeAsync(SiloInfo silo, GrainCall call, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        var outcome = await SendAsync(silo, "/runtime/calls", wire.ToWire(call), RuntimeWireJsonContext.Default.WireCall, call, timeout, deadline.Token);
+        if (outcome is null)
+        {
+            throw new SiloUnavailableException(silo.Address);
+        }
+
+        return outcome.Failure is { } failure
+            ? throw new RemoteGrainException(failure.Type, failure.Message, failure.Retryable)
+            : wire.ResultFromWire(call.Method, outcome.Result);
+    }
+
+    public async Task RefreshAsync(SiloInfo silo, GrainId[] grains, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync(silo.Address + "/runtime/refresh", grains, RuntimeWireJsonContext.Default.GrainIdArray, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task NotifyMembershipChangedAsync(SiloInfo silo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.PostAsync(silo.Address + "/runtime/membership-changed", null, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            // Best effort: the silo re-reads membership at its next heartbeat anyway.
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<WireOutcome?> SendAsync<T>(
+        SiloInfo silo, string path, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
+        GrainCall call, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.PostAsJsonAsync(silo.Address + path, body, typeInfo, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                return null; // the silo is leaving and did not run the call
+            }
+
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync(RuntimeWireJsonContext.Default.WireOutcome, cancellationToken);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError || ex.InnerException is SocketException)
+        {
+            // Nothing reached the silo, so nothing ran there.
+            throw new SiloUnavailableException(silo.Address, ex);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new GrainCallTimeoutException(call.Target, call.Method.Name, timeout);
+        }
+    }
+}
