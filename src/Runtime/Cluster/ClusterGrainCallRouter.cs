@@ -40,8 +40,13 @@ internal sealed class ClusterGrainCallRouter(
 
                 return await silos.InvokeAsync(owner, grainCall, runtimeOptions.Value.CallTimeout);
             }
-            catch (Exception ex) when (ex is SiloUnavailableException or NoActiveSilosException
-                && time.GetElapsedTime(started) < clusterOptions.Value.UnreachableRetryWindow)
+            catch (SiloUnavailableException) when (owner is not null && time.GetElapsedTime(started) < clusterOptions.Value.UnreachableRetryWindow)
+            {
+                // The call never reached the silo: place it elsewhere right away.
+                membership.Suspect(owner.Generation, clusterOptions.Value.DeathTimeout * 2);
+                membership.RequestRefresh();
+            }
+            catch (NoActiveSilosException) when (time.GetElapsedTime(started) < clusterOptions.Value.UnreachableRetryWindow)
             {
                 membership.RequestRefresh();
                 await Task.Delay(RetryPause, time);

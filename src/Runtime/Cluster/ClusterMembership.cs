@@ -6,6 +6,9 @@ namespace Commerce.Runtime.Cluster;
 /// </summary>
 public sealed class ClusterMembership : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTimeOffset> _suspects = new();
+    private readonly Lock _gate = new();
+    private ClusterView _published = ClusterView.Empty;
     private volatile ClusterView _view = ClusterView.Empty;
     private long _localGeneration;
     private readonly SemaphoreSlim _refreshRequested = new(0, 1);
@@ -47,13 +50,48 @@ public sealed class ClusterMembership : IDisposable
 
     internal void SetLocalGeneration(long generation) => Interlocked.Exchange(ref _localGeneration, generation);
 
-    internal void Update(ClusterView view)
+    /// <summary>
+    /// Stops placing grains on a silo that refused a connection, until membership has caught up with it or the
+    /// suspicion expires. Every process that meets the dead silo reaches the same conclusion, so placement stays
+    /// consistent while the silo waits to be declared dead, and its grains move at once instead of after the
+    /// death timeout.
+    /// </summary>
+    public void Suspect(long generation, TimeSpan duration)
     {
-        var previous = _view;
-        _view = view;
-        if (previous.Key != view.Key)
+        if (generation == LocalGeneration)
         {
-            Changed?.Invoke(view);
+            return;
+        }
+
+        _suspects[generation] = DateTimeOffset.UtcNow + duration;
+        Publish(null);
+    }
+
+    internal void Update(ClusterView view) => Publish(view);
+
+    private void Publish(ClusterView? published)
+    {
+        ClusterView previous, next;
+        lock (_gate)
+        {
+            _published = published ?? _published;
+            var now = DateTimeOffset.UtcNow;
+            foreach (var (generation, until) in _suspects)
+            {
+                if (until < now || _published.Find(generation) is null)
+                {
+                    _suspects.TryRemove(generation, out _);
+                }
+            }
+
+            previous = _view;
+            next = _suspects.IsEmpty ? _published : new ClusterView([.. _published.Active.Where(s => !_suspects.ContainsKey(s.Generation))]);
+            _view = next;
+        }
+
+        if (previous.Key != next.Key)
+        {
+            Changed?.Invoke(next);
         }
     }
 }

@@ -18,6 +18,8 @@ public static class SiloKestrel
             ?? (builder.Configuration["http_ports"] is { Length: > 0 } ports
                 ? string.Join(';', ports.Split(';').Select(p => $"http://*:{p}"))
                 : "http://localhost:5000");
+        // The URLs are bound below; leaving them set as well only earns a warning that they are overridden.
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -1,4 +1,5 @@
 using Commerce.Runtime.Calls;
+using Commerce.Runtime.Cluster;
 using Commerce.Runtime.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -38,6 +39,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     {
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request", bad.Message, null),
         GrainCallTimeoutException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
+        SiloUnavailableException or NoActiveSilosException => (503, "Service Unavailable", "The catalog cluster is changing; retry shortly.", 1),
+        RemoteGrainException { Retryable: true } => (503, "Service Unavailable", "The catalog is busy or changing; retry shortly.", 1),
         InconsistentStateException => (503, "Service Unavailable", "The resource is being changed concurrently; retry shortly.", 1),
         NpgsqlException database when IsUnavailable(database) => (503, "Service Unavailable", "The catalog database is unavailable; retry shortly.", 5),
         TimeoutException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
