@@ -119,7 +119,12 @@ public sealed class GrainRuntimeBuilder(IServiceCollection services, GrainTypeRe
         where TState : class
         where TStorage : class, Storage.IGrainStorage<TState>
     {
-        Services.AddSingleton<Storage.IGrainStorage<TState>, TStorage>();
+        // A pure client hosts no activations, so it has no state to store.
+        if (Mode != ClusterMode.Client)
+        {
+            Services.AddSingleton<Storage.IGrainStorage<TState>, TStorage>();
+        }
+
         return this;
     }
 
