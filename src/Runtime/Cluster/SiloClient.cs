@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Commerce.Runtime.Calls;
 using Commerce.Runtime.Identity;
 
@@ -75,10 +74,15 @@ public sealed class SiloClient(GrainWireFormat wire) : IDisposable
             response.EnsureSuccessStatusCode();
             return await response.Content.ReadFromJsonAsync(RuntimeWireJsonContext.Default.WireOutcome, cancellationToken);
         }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError || ex.InnerException is SocketException)
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
         {
-            // Nothing reached the silo, so nothing ran there.
+            // No connection was made, so nothing reached the silo and nothing ran there.
             throw new SiloUnavailableException(silo.Address, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            // The connection broke after the call was sent: it may or may not have run. Not retried here.
+            throw new RemoteGrainException("TransportFailure", $"the connection to {silo.Address} broke: {ex.Message}", retryable: true);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
