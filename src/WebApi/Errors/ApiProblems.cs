@@ -38,6 +38,9 @@ public static class ApiProblems
         Problem(StatusCodes.Status400BadRequest, "Bad Request",
             $"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
 
+    public static ProblemHttpResult NotUtf8() =>
+        Problem(StatusCodes.Status400BadRequest, "Bad Request", "The request body is not valid UTF-8, so it is not JSON.");
+
     public static ProblemHttpResult TooLarge(long limit) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Content Too Large", $"The request body may be at most {limit} bytes.");
 

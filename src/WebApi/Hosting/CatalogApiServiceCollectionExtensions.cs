@@ -28,7 +28,7 @@ public static class CatalogApiServiceCollectionExtensions
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<JsonBodyReader>();
         services.AddEndpointsApiExplorer();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Commerce.WebApi.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,6 @@ namespace Commerce.WebApi.Json;
 /// </summary>
 public sealed class JsonBodyReader(IOptions<CatalogApiOptions> options)
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
-
     /// <returns>The parsed object, or a problem to send back instead.</returns>
     public async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request)
     {
@@ -36,10 +35,20 @@ public sealed class JsonBodyReader(IOptions<CatalogApiOptions> options)
             buffer.Write(chunk, 0, read);
         }
 
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // JSON text is UTF-8 (RFC 8259). The parser checks the encoding of a string only when it is read, so
+        // without this a malformed name or value could pass as an unknown field or surface as a field error.
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            return (null, ApiProblems.NotUtf8());
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), DocumentOptions);
+            // The parser is not recursive, so any depth that fits in the body is safe; a lower limit would turn
+            // deeply nested (but valid) JSON in a field we ignore into a 400 that the contract keeps for non-JSON.
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = (int)Math.Min(limit, int.MaxValue) });
         }
         catch (JsonException ex)
         {

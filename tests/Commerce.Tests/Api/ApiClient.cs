@@ -28,6 +28,16 @@ public static class ApiClient
             response.Content.Headers.ContentType);
     }
 
+    /// <summary>Sends any content as it is (a body without a length, bytes that are not JSON, ...).</summary>
+    public static async Task<ApiResponse> SendContentAsync(this HttpClient client, HttpMethod method, string url, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new ApiResponse(response.StatusCode, body, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(),
+            response.Content.Headers.ContentType);
+    }
+
     public static Task<ApiResponse> ApiPostAsync(this HttpClient client, string url, object body) =>
         client.SendAsync(HttpMethod.Post, url, JsonSerializer.Serialize(body));
 
@@ -62,6 +72,13 @@ public static class ApiClient
         response.AssertStatus(HttpStatusCode.Created);
         return response.Json;
     }
+}
+
+public static class JsonNodeExtensions
+{
+    public static long Id(this JsonNode resource) => resource["id"]!.GetValue<long>();
+
+    public static string Text(this JsonNode resource, string field) => resource[field]!.GetValue<string>();
 }
 
 public sealed record ApiResponse(HttpStatusCode Status, string Body, string? ETag, string? Location, MediaTypeHeaderValue? ContentType)

@@ -16,6 +16,9 @@ public sealed class CatalogApiFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>Another client of the same app, for tests that need other options (such as not following redirects).</summary>
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => _factory!.CreateClient(options);
+
     public async Task InitializeAsync()
     {
         var connectionString = await TestDatabase.GetConnectionStringAsync();

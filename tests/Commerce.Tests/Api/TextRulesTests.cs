@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Commerce.Tests.Api;
+
+/// <summary>
+/// Text is trimmed and NFC-normalised, then validated; any script is text; control characters are refused
+/// (descriptions may hold line breaks and tabs); lengths are code points after normalisation.
+/// </summary>
+[Collection(CatalogApiCollectionDefinition.Name)]
+public sealed class TextRulesTests(CatalogApiFixture api)
+{
+    private const string Emoji = "\U0001F600";
+
+    private HttpClient Client => api.Client;
+
+    [Theory]
+    [InlineData("  Смартфон Galaxy  ", "Смартфон Galaxy")]
+    [InlineData("智能手机 Pro", "智能手机 Pro")]
+    [InlineData("هاتف ذكي", "هاتف ذكي")]
+    [InlineData("Party \U0001F389\U0001F388 \U0001F468\u200D\U0001F469\u200D\U0001F467", "Party \U0001F389\U0001F388 \U0001F468\u200D\U0001F469\u200D\U0001F467")]
+    [InlineData("Cafe\u0301", "Caf\u00e9")]
+    [InlineData("\u00a0\u3000Cafe\u0301 \u6771\u4eac\u3000", "Caf\u00e9 \u6771\u4eac")]
+    [InlineData("\u1100\u1161\u11a8", "\uac01")]
+    public async Task Text_in_any_script_is_stored_trimmed_and_nfc_normalised(string sent, string stored)
+    {
+        var product = await PostProductAsync("title", sent);
+        product.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(stored, product.Json.Text("title"));
+        Assert.Equal(stored, (await Client.ApiGetAsync(product.Location!)).Json.Text("title"));
+        Assert.Equal(stored, (await PostProductAsync("description", sent)).Json.Text("description"));
+
+        // Under a fresh parent, so the name is unique among its siblings.
+        var parent = await Client.CreateCategoryAsync("Scripts " + Unique.Token());
+        var category = await Client.ApiPostAsync("/api/v1/categories", new { name = sent, parent_id = parent });
+        category.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(stored, category.Json.Text("name"));
+        Assert.Equal(stored, (await Client.ApiGetAsync(category.Location!)).Json.Text("name"));
+    }
+
+    [Fact]
+    public async Task A_title_may_have_255_code_points_but_not_256()
+    {
+        await AssertLengthLimitAsync("title", new string('x', 255), "x");
+        await AssertLengthLimitAsync("title", string.Concat(Enumerable.Repeat(Emoji, 255)), Emoji);
+    }
+
+    [Fact]
+    public async Task Lengths_are_counted_after_normalisation()
+    {
+        // 510 code points as sent, 255 after NFC composes each "e" and its accent into one "é".
+        var composed = await PostProductAsync("title", string.Concat(Enumerable.Repeat("e\u0301", 255)));
+        composed.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(new string('\u00e9', 255), composed.Json.Text("title"));
+    }
+
+    [Fact]
+    public async Task A_description_may_have_10000_code_points_but_not_10001()
+    {
+        await AssertLengthLimitAsync("description", new string('d', 10_000), "d");
+        await AssertLengthLimitAsync("description", string.Concat(Enumerable.Repeat(Emoji, 10_000)), Emoji);
+    }
+
+    [Fact]
+    public async Task A_category_name_may_have_255_code_points_but_not_256()
+    {
+        var name = string.Concat(Enumerable.Repeat(Emoji, 243)) + Unique.Token();
+        (await Client.ApiPostAsync("/api/v1/categories", new { name })).AssertStatus(HttpStatusCode.Created);
+        (await Client.ApiPostAsync("/api/v1/categories", new { name = name + "x" })).AssertInvalid("name");
+    }
+
+    [Fact]
+    public async Task A_description_keeps_its_inner_line_breaks_and_tabs()
+    {
+        const string Text = "Line one\nLine two\r\n\tIndented\t\tcolumns";
+        var response = await PostProductAsync("description", "\n " + Text + "\t\n");
+        response.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(Text, response.Json.Text("description"));
+    }
+
+    [Theory]
+    [InlineData("\t")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    [InlineData("\u0000")]
+    [InlineData("\u0007")]
+    [InlineData("\u001b")]
+    [InlineData("\u007f")]
+    [InlineData("\u0085")]
+    [InlineData("\u009b")]
+    public async Task Titles_names_and_skus_refuse_control_characters_inside(string control)
+    {
+        var text = "Before" + control + "after " + Unique.Token();
+        (await PostProductAsync("title", text)).AssertInvalid("title");
+        (await PostProductAsync("sku", "AB" + control + Unique.Token())).AssertInvalid("sku");
+        (await Client.ApiPostAsync("/api/v1/categories", new { name = text })).AssertInvalid("name");
+
+        var product = await Client.CreateProductAsync();
+        (await Client.ApiPatchAsync($"/api/v1/products/{product.Id()}", new { title = text })).AssertInvalid("title");
+    }
+
+    [Theory]
+    [InlineData("\u0000")]
+    [InlineData("\u0007")]
+    [InlineData("\u0008")]
+    [InlineData("\u001b")]
+    [InlineData("\u007f")]
+    public async Task Descriptions_refuse_control_characters_other_than_line_breaks_and_tabs(string control)
+    {
+        (await PostProductAsync("description", "Before" + control + "after")).AssertInvalid("description");
+    }
+
+    [Fact]
+    public async Task Text_with_an_unpaired_surrogate_is_422()
+    {
+        var body = ProductJson.Valid().ToJsonString().Replace("\"Product ", "\"\\ud800Product ", StringComparison.Ordinal);
+        (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", body)).AssertInvalid("title");
+        (await Client.SendAsync(HttpMethod.Post, "/api/v1/categories", """{"name": "Lone \udc00 surrogate"}""")).AssertInvalid("name");
+    }
+
+    private Task<ApiResponse> PostProductAsync(string field, string value) =>
+        Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With(field, JsonSerializer.Serialize(value)));
+
+    private async Task AssertLengthLimitAsync(string field, string longest, string oneMore)
+    {
+        var accepted = await PostProductAsync(field, longest);
+        accepted.AssertStatus(HttpStatusCode.Created);
+        Assert.Equal(longest, accepted.Json.Text(field));
+        (await PostProductAsync(field, longest + oneMore)).AssertInvalid(field);
+    }
+}
