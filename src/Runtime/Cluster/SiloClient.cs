@@ -47,11 +47,13 @@ public sealed class SiloClient(GrainWireFormat wire) : IDisposable
 
     public async Task NotifyMembershipChangedAsync(SiloInfo silo, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
         try
         {
-            using var response = await _http.PostAsync(silo.Address + "/runtime/membership-changed", null, cancellationToken);
+            using var response = await _http.PostAsync(silo.Address + "/runtime/membership-changed", null, timeout.Token);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ObjectDisposedException)
         {
             // Best effort: the silo re-reads membership at its next heartbeat anyway.
         }

@@ -20,6 +20,7 @@ public static class SiloKestrel
                 : "http://localhost:5000");
         // The URLs are bound below; leaving them set as well only earns a warning that they are overridden.
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
