@@ -36,6 +36,9 @@ public sealed class MetricsCollector : IDisposable
         _listener.Start();
     }
 
+    /// <summary>Every series as it stands, gauges as last observed; cheap enough to read every second.</summary>
+    public IReadOnlyList<MetricSeries> Current => [.. _series.Values];
+
     /// <summary>Every series, with gauges freshly observed.</summary>
     public IReadOnlyList<MetricSeries> Collect()
     {
