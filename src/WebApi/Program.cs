@@ -1,13 +1,16 @@
 using Commerce.Silo.Hosting;
 using Commerce.WebApi.Dashboard;
 using Commerce.WebApi.Hosting;
+using Commerce.WebApi.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCatalogSilo();
 builder.AddCatalogApi();
 builder.AddCatalogDashboard();
+builder.AddCatalogObservability();
 
 var app = builder.Build();
+app.UseCatalogObservability();
 app.UseCatalogApi();
 app.MapCatalogApi();
 app.MapCatalogDashboard();

@@ -1,6 +1,7 @@
 using Commerce.Silo.Hosting;
 using Commerce.WebApi.Dashboard;
 using Commerce.WebApi.Hosting;
+using Commerce.WebApi.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,9 @@ public sealed class KestrelFrontEnd : IAsyncDisposable
         builder.AddCatalogSilo();
         builder.AddCatalogApi();
         builder.AddCatalogDashboard();
+        builder.AddCatalogObservability();
         var app = builder.Build();
+        app.UseCatalogObservability();
         app.UseCatalogApi();
         app.MapCatalogApi();
         app.MapCatalogDashboard();
