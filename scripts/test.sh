@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The tests start their own throwaway PostgreSQL from the machine's binaries
-# (or use the server named by TEST_DATABASE_URL), so the only prerequisite is PostgreSQL's server package.
+# (or use the server named by TEST_DATABASE_URL), so the only prerequisite is PostgreSQL's server package;
+# promtool and Chromium are installed too when possible, for the observability tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,17 @@ if [[ -z "${TEST_DATABASE_URL:-}" ]] && ! have_postgres; then
   else
     echo "PostgreSQL server binaries not found: install postgresql (with contrib) or set TEST_DATABASE_URL" >&2
     exit 1
+  fi
+fi
+
+# Observability tests check /metrics with promtool and drive /dashboard in headless Chromium; they skip
+# when the tools are missing, so install them where we can.
+if ! command -v promtool >/dev/null || ! command -v chromium >/dev/null; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "promtool or chromium not found; installing prometheus and chromium" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus chromium >/dev/null
+  else
+    echo "promtool or chromium not found: install prometheus and chromium, or the observability tests skip" >&2
   fi
 fi
 

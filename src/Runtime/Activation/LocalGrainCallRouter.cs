@@ -1,14 +1,32 @@
+using System.Diagnostics;
 using Commerce.Runtime.Calls;
+using Commerce.Runtime.Diagnostics;
 using Commerce.Runtime.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Runtime.Activation;
 
 /// <summary>Delivers calls to activations in this process, creating them on first call.</summary>
-internal sealed class LocalGrainCallRouter(ActivationDirectory directory, IOptions<GrainRuntimeOptions> options)
+internal sealed class LocalGrainCallRouter(ActivationDirectory directory, IOptions<GrainRuntimeOptions> options, RuntimeMetrics metrics)
     : IGrainCallRouter
 {
     public async Task<object?> InvokeAsync(GrainCall grainCall)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var failed = true;
+        try
+        {
+            var result = await RunAsync(grainCall);
+            failed = false;
+            return result;
+        }
+        finally
+        {
+            metrics.RecordCall(grainCall.Target.Type, grainCall.Method.Method.Name, Stopwatch.GetElapsedTime(started), failed);
+        }
+    }
+
+    private async Task<object?> RunAsync(GrainCall grainCall)
     {
         var settings = options.Value;
         var item = new GrainCallWorkItem(grainCall, settings.MaxConflictRetries);

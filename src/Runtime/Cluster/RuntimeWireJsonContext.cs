@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Commerce.Runtime.Diagnostics;
 using Commerce.Runtime.Identity;
 
 namespace Commerce.Runtime.Cluster;
@@ -8,4 +9,5 @@ namespace Commerce.Runtime.Cluster;
 [JsonSerializable(typeof(WireCall))]
 [JsonSerializable(typeof(WireOutcome))]
 [JsonSerializable(typeof(GrainId[]))]
+[JsonSerializable(typeof(SiloStats))]
 internal sealed partial class RuntimeWireJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Commerce.Runtime.Calls;
+using Commerce.Runtime.Diagnostics;
 using Commerce.Runtime.Identity;
 
 namespace Commerce.Runtime.Cluster;
@@ -58,6 +59,10 @@ public sealed class SiloClient(GrainWireFormat wire) : IDisposable
             // Best effort: the silo re-reads membership at its next heartbeat anyway.
         }
     }
+
+    /// <summary>The silo's own statistics, for dashboards.</summary>
+    public Task<SiloStats?> GetStatsAsync(SiloInfo silo, CancellationToken cancellationToken) =>
+        _http.GetFromJsonAsync(silo.Address + "/runtime/stats", RuntimeWireJsonContext.Default.SiloStats, cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

@@ -1,5 +1,6 @@
 using Commerce.Runtime.Activation;
 using Commerce.Runtime.Calls;
+using Commerce.Runtime.Diagnostics;
 using Commerce.Runtime.Identity;
 using Commerce.Runtime.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +30,8 @@ public static class SiloTransportEndpoints
             await refresher.RefreshAsync(grains, request.HttpContext.RequestAborted);
             return Results.NoContent();
         });
+        // Each silo reports its own CPU, memory and activations; a front-end's dashboard asks every active silo.
+        group.MapGet("/stats", (SiloStatsSource stats) => Results.Json(stats.Read(), RuntimeWireJsonContext.Default.SiloStats));
         group.MapPost("/membership-changed", (ClusterMembership membership) =>
         {
             membership.RequestRefresh();

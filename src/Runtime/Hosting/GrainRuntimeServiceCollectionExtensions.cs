@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Commerce.Runtime.Activation;
 using Commerce.Runtime.Calls;
 using Commerce.Runtime.Cluster;
+using Commerce.Runtime.Diagnostics;
 using Commerce.Runtime.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,12 +35,16 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddSingleton<ClusterMembership>();
+        services.AddMetrics();
+        services.AddSingleton(sp => new RuntimeMetrics(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<ClusterMembership>(), sp.GetService<ActivationDirectory>()));
         if (cluster.Mode != ClusterMode.Client)
         {
             services.AddSingleton<GrainActivator>();
             services.AddSingleton<ActivationDirectory>();
             services.AddSingleton<LocalGrainCallRouter>();
             services.AddSingleton<LocalGrainStateRefresher>();
+            services.AddSingleton<SiloStatsSource>();
             services.AddSingleton<IdleActivationCollector>();
             services.AddHostedService(sp => sp.GetRequiredService<IdleActivationCollector>());
         }

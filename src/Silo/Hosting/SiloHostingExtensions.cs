@@ -5,6 +5,7 @@ using Commerce.Runtime.Cluster;
 using Commerce.Runtime.Database;
 using Commerce.Runtime.Hosting;
 using Commerce.Silo.Health;
+using Commerce.Silo.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,16 +31,18 @@ public static class SiloHostingExtensions
 
         builder.Services.AddCatalogReadModel();
         builder.Services.AddSingleton(new SiloRole(runtime.Mode));
+        builder.Services.AddSingleton<MetricsCollector>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
             .AddCheck<SiloHealthCheck>("cluster", tags: [HealthTags.Ready]);
         return builder;
     }
 
-    /// <summary>The silo's HTTP/2 endpoint for calls from other processes, when it is a silo of a cluster.</summary>
+    /// <summary>The silo's HTTP/2 endpoint for calls from other processes (when it is a silo of a cluster) and /metrics.</summary>
     public static WebApplication MapCatalogSilo(this WebApplication app)
     {
         app.MapSiloTransport();
+        app.MapMetrics();
         return app;
     }
 }

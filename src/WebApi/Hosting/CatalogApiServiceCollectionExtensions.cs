@@ -31,6 +31,7 @@ public static class CatalogApiServiceCollectionExtensions
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<JsonBodyReader>();
+        services.AddSingleton<Products.SearchMetrics>();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new() { Title = "Commerce catalog API", Version = "v1" }));
         return builder;

@@ -41,7 +41,7 @@ public static class ProductEndpoints
     }
 
     public static async Task<Results<Ok<PageResponse<ProductResponse>>, ProblemHttpResult>> SearchProducts(
-        [AsParameters] ProductSearchParameters parameters, ProductSearchQuery search, CancellationToken cancellationToken)
+        [AsParameters] ProductSearchParameters parameters, ProductSearchQuery search, SearchMetrics metrics, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (parameters.TryParse(errors) is not { } criteria)
@@ -50,6 +50,7 @@ public static class ProductEndpoints
         }
 
         var result = await search.ExecuteAsync(criteria, cancellationToken);
+        metrics.Record(result.Total);
         return TypedResults.Ok(new PageResponse<ProductResponse>(
             [.. result.Items.Select(ProductResponse.From)], result.Total, criteria.Limit, criteria.Offset));
     }
