@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Commerce.Runtime.Calls;
 using Commerce.Runtime.Storage;
 
@@ -8,6 +9,9 @@ internal sealed class GrainCallWorkItem(GrainCall call, int maxConflictRetries) 
 {
     private const int Pending = 0, Running = 1, Abandoned = 2;
 
+    // The activation's loop runs on the execution context of whoever created the activation, so each call
+    // carries its own span and restores it while it runs: its SQL then belongs to the right trace.
+    private readonly Activity? _span = Activity.Current;
     private readonly TaskCompletionSource<object?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _state;
 
@@ -24,6 +28,8 @@ internal sealed class GrainCallWorkItem(GrainCall call, int maxConflictRetries) 
         {
             return;
         }
+
+        Activity.Current = _span;
 
         for (var attempt = 0; ; attempt++)
         {

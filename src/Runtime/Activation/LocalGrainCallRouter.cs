@@ -14,11 +14,19 @@ internal sealed class LocalGrainCallRouter(ActivationDirectory directory, IOptio
     {
         var started = Stopwatch.GetTimestamp();
         var failed = true;
+        using var span = RuntimeTracing.Source.StartActivity($"{grainCall.Target.Type} {grainCall.Method.Method.Name}");
+        span?.SetTag("grain.type", grainCall.Target.Type);
+        span?.SetTag("grain.key", grainCall.Target.Key);
         try
         {
             var result = await RunAsync(grainCall);
             failed = false;
             return result;
+        }
+        catch (Exception ex)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
         }
         finally
         {

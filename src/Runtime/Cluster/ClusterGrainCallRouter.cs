@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Commerce.Runtime.Diagnostics;
 using Commerce.Runtime.Activation;
 using Commerce.Runtime.Calls;
 using Commerce.Runtime.Hosting;
@@ -38,6 +40,10 @@ internal sealed class ClusterGrainCallRouter(
                     return await local.InvokeAsync(grainCall);
                 }
 
+                using var span = RuntimeTracing.Source.StartActivity($"{grainCall.Target.Type} {grainCall.Method.Method.Name} → silo {owner.Generation}", ActivityKind.Client);
+                span?.SetTag("grain.type", grainCall.Target.Type);
+                span?.SetTag("grain.key", grainCall.Target.Key);
+                span?.SetTag("silo.address", owner.Address);
                 return await silos.InvokeAsync(owner, grainCall, runtimeOptions.Value.CallTimeout);
             }
             catch (SiloUnavailableException) when (owner is not null && time.GetElapsedTime(started) < clusterOptions.Value.UnreachableRetryWindow)

@@ -5,6 +5,7 @@ using Commerce.Runtime.Cluster;
 using Commerce.Runtime.Database;
 using Commerce.Runtime.Hosting;
 using Commerce.Silo.Health;
+using Commerce.Silo.Tracing;
 using Commerce.Silo.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class SiloHostingExtensions
         }
 
         builder.Services.AddCatalogReadModel();
+        builder.Services.AddCatalogTracing(builder.Configuration, builder.Environment.ApplicationName);
         builder.Services.AddSingleton(new SiloRole(runtime.Mode));
         builder.Services.AddSingleton<MetricsCollector>();
         builder.Services.AddHealthChecks()
