@@ -14,23 +14,28 @@ internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider
 
     public bool TryGet(GrainId id, out GrainActivation activation) => _activations.TryGetValue(id, out activation!);
 
-    /// <summary>Returns the live activation of <paramref name="id"/>, creating and starting one if there is none.</summary>
-    public GrainActivation GetOrActivate(GrainId id)
+    /// <summary>
+    /// Queues <paramref name="item"/> on the live activation of <paramref name="id"/>, creating and starting one if
+    /// there is none. False when that activation is closing and the caller must try again.
+    /// </summary>
+    public bool TryEnqueue(GrainId id, ActivationWorkItem item)
     {
         if (_activations.TryGetValue(id, out var existing))
         {
-            return existing;
+            return existing.TryEnqueue(item);
         }
 
         var created = new GrainActivation(id, time);
         var winner = _activations.GetOrAdd(id, created);
+        var queued = winner.TryEnqueue(item);
         if (ReferenceEquals(winner, created))
         {
-            // Only the instance that made it into the directory runs; a losing racer is simply dropped.
+            // Started only once the call that created it is queued, so a failed activation fails that call
+            // rather than closing before it arrives. A losing racer is simply dropped.
             _ = Task.Run(() => created.RunAsync(activator, Remove));
         }
 
-        return winner;
+        return queued;
     }
 
     private void Remove(GrainActivation activation) =>

@@ -31,7 +31,7 @@ internal sealed class GrainActivator(IServiceProvider services, GrainTypeRegistr
             if (parameterType.IsGenericType && parameterType.GetGenericTypeDefinition() == typeof(IPersistentState<>))
             {
                 var state = (IReloadableState)CreateStateMethod.MakeGenericMethod(parameterType.GetGenericArguments()[0])
-                    .Invoke(this, [activation.Id])!;
+                    .Invoke(this, BindingFlags.DoNotWrapExceptions, binder: null, [activation.Id], culture: null)!;
                 states.Add(state);
                 arguments[i] = state;
             }
@@ -41,7 +41,8 @@ internal sealed class GrainActivator(IServiceProvider services, GrainTypeRegistr
             }
         }
 
-        var grain = (Grain)constructor.Invoke(arguments);
+        // Unwrapped, so that a caller sees what the grain's constructor threw rather than a TargetInvocationException.
+        var grain = (Grain)constructor.Invoke(BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
         grain.Attach(activation);
         foreach (var state in states)
         {

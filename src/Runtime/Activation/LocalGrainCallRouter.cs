@@ -40,7 +40,7 @@ internal sealed class LocalGrainCallRouter(ActivationDirectory directory, IOptio
         var item = new GrainCallWorkItem(grainCall, settings.MaxConflictRetries);
 
         // An activation can close between look-up and enqueue (idle collection); the next one will take it.
-        while (!directory.GetOrActivate(grainCall.Target).TryEnqueue(item))
+        while (!directory.TryEnqueue(grainCall.Target, item))
         {
             await Task.Yield();
         }
