@@ -89,8 +89,14 @@ if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
 fi
 "${PSQL[@]}" -d catalog -c "SELECT pg_stat_statements_reset()" >/dev/null
 
+# The app finds appsettings.json in its content root, which defaults to the working directory (here the repo
+# root, which has none): without --contentRoot it runs with no appsettings at all and logs every request and
+# every SQL command at Information level (docs/PERFORMANCE.md). BENCH_AS_IS=1 starts it exactly as documented.
+OUT=src/WebApi/bin/Release/net10.0
+CONTENT_ROOT=(--contentRoot "$ROOT/$OUT")
+[[ ${BENCH_AS_IS:-0} == 1 ]] && CONTENT_ROOT=()
 echo "== service on $URL (log: $STATE/service.log)"
-setsid dotnet src/WebApi/bin/Release/net10.0/Commerce.WebApi.dll --urls "$URL" >"$STATE/service.log" 2>&1 < /dev/null &
+setsid dotnet $OUT/Commerce.WebApi.dll --urls "$URL" "${CONTENT_ROOT[@]}" >"$STATE/service.log" 2>&1 < /dev/null &
 echo $! >"$STATE/service.pid"
 for _ in $(seq 1 240); do
   if curl -sf "$URL/health/ready" >/dev/null; then
