@@ -51,6 +51,9 @@ other=$(( (b1 - b0) - (s1 - s0) - (p1 - p0) - wrk_ticks ))
 (( other < 0 )) && other=0
 {
   echo "CPU seconds   machine busy $(seconds $((b1 - b0))) of $(nproc) cores x run: service $(seconds $((s1 - s0))), postgres $(seconds $((p1 - p0))), wrk+tools $(seconds "$wrk_ticks"), other processes $(seconds "$other")"
+  requests=$(sed -n 's/^RESULT .* requests=\([0-9]*\).*/\1/p' "$OUT")
+  ours=$(( (s1 - s0) + (p1 - p0) + wrk_ticks ))
+  (( ours > 0 )) && echo "efficiency    $(awk -v r="${requests:-0}" -v t="$ours" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", r/(t/hz)}') requests per CPU-second of service+postgres+wrk (comparable across runs on a shared machine)"
   [[ -n $SERVICE_PID ]] && echo "service RSS   $(ps -o rss= -p "$SERVICE_PID" | awk '{printf "%.0f MiB", $1/1024}') (pid $SERVICE_PID)"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$OUT"

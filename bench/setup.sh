@@ -5,7 +5,10 @@
 #   bench/setup.sh [products=100000] [categories=5000]
 #   bench/setup.sh stop          stops the service and the PostgreSQL it started
 # Environment: BENCH_PGPORT (55433), BENCH_PORT (5080), BENCH_KEEP_DB=1 reuses the loaded database
-# instead of re-creating it (skips the load).
+# instead of re-creating it (skips the load; restarts the service only), BENCH_NO_BUILD=1 skips the build,
+# BENCH_AS_IS=1 starts the service without --contentRoot (see below). Other variables (ConnectionStrings__*,
+# Database__*, DOTNET_*) reach the service as they are; BENCH_SERVICE_CONNECTION_EXTRA is appended to the
+# service's connection string (e.g. ";Max Auto Prepare=32").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -42,9 +45,11 @@ fi
 PRODUCTS=${1:-100000}
 CATEGORIES=${2:-5000}
 
-echo "== build (Release)"
-dotnet build src/WebApi -c Release --nologo -v q -clp:ErrorsOnly
-dotnet build bench/DataGen -c Release --nologo -v q -clp:ErrorsOnly
+if [[ ${BENCH_NO_BUILD:-0} != 1 ]]; then
+  echo "== build (Release)"
+  dotnet build src/WebApi -c Release --nologo -v q -clp:ErrorsOnly
+  dotnet build bench/DataGen -c Release --nologo -v q -clp:ErrorsOnly
+fi
 
 stop_service
 if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
@@ -96,7 +101,8 @@ OUT=src/WebApi/bin/Release/net10.0
 CONTENT_ROOT=(--contentRoot "$ROOT/$OUT")
 [[ ${BENCH_AS_IS:-0} == 1 ]] && CONTENT_ROOT=()
 echo "== service on $URL (log: $STATE/service.log)"
-setsid dotnet $OUT/Commerce.WebApi.dll --urls "$URL" "${CONTENT_ROOT[@]}" >"$STATE/service.log" 2>&1 < /dev/null &
+ConnectionStrings__Catalog="$ConnectionStrings__Catalog${BENCH_SERVICE_CONNECTION_EXTRA:-}" \
+  setsid dotnet $OUT/Commerce.WebApi.dll --urls "$URL" "${CONTENT_ROOT[@]}" >"$STATE/service.log" 2>&1 < /dev/null &
 echo $! >"$STATE/service.pid"
 for _ in $(seq 1 240); do
   if curl -sf "$URL/health/ready" >/dev/null; then
