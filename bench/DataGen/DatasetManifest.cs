@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Commerce.Grains.Interfaces.Validation;
+
+namespace Commerce.Bench.DataGen;
+
+/// <summary>
+/// Writes what the wrk scripts need to aim at the generated data: id ranges, the deep chain, the roots of the
+/// bushy trees, the categories that have children, SKU shape and search terms (already percent-encoded, so the
+/// Lua side only pastes them into URLs).
+/// </summary>
+internal static class DatasetManifest
+{
+    public static void Write(string path, GeneratorOptions options, CategoryTreeGenerator tree)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var parents = tree.Rows.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().Order().ToList();
+        var text = new StringBuilder();
+        text.AppendLine("-- Written by bench/DataGen; describes the dataset it loaded. Read by bench/wrk/common.lua.")
+            .AppendLine("return {")
+            .AppendLine(Invariant($"  seed = {options.Seed},"))
+            .AppendLine(Invariant($"  products = {{ first = 1, last = {options.Products} }},"))
+            .AppendLine(Invariant($"  categories = {{ first = 1, last = {tree.Rows.Count} }},"))
+            .AppendLine(Invariant($"  deep_chain = {{ first = {tree.DeepChain.First}, last = {tree.DeepChain.Last} }},"))
+            .AppendLine(CultureInfo.InvariantCulture, $"  bushy_roots = {{ {Numbers(tree.BushyRoots)} }},")
+            .AppendLine(CultureInfo.InvariantCulture, $"  parents = {{ {Numbers(parents)} }},")
+            .AppendLine(Invariant($"  sku_digits = {ProductGenerator.SkuDigits},"))
+            .AppendLine(Invariant($"  price = {{ min = {ProductGenerator.MinPrice}, max = {ProductGenerator.MaxPrice} }},"))
+            .AppendLine("  terms = {");
+        foreach (var (name, terms) in SearchTerms())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"    {name} = {{ {string.Join(", ", terms.Select(t => $"\"{Uri.EscapeDataString(t)}\""))} }},");
+        }
+
+        text.AppendLine("  },").AppendLine("}");
+        File.WriteAllText(path, text.ToString());
+    }
+
+    /// <summary>
+    /// Whole words, case variants and fragments of the words titles are made of, per script; "short" holds
+    /// one- and two-character terms (too short for trigrams), "miss" terms that match nothing.
+    /// </summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Terms)> SearchTerms()
+    {
+        static IEnumerable<string> Alphabetic(IEnumerable<string> words) => words.SelectMany(w =>
+        {
+            var runes = w.EnumerateRunes().Select(r => r.ToString()).ToArray();
+            var variants = new List<string> { w, CaseFold.Fold(w), w.ToUpperInvariant() };
+            if (runes.Length >= 6)
+            {
+                variants.Add(string.Concat(runes[..4]));
+                variants.Add(string.Concat(runes[(runes.Length / 2 - 2)..(runes.Length / 2 + 2)]));
+            }
+
+            return variants;
+        });
+
+        static IEnumerable<string> Cjk(IEnumerable<string> words) => words.SelectMany(w =>
+        {
+            var runes = w.EnumerateRunes().Select(r => r.ToString()).ToArray();
+            return runes.Length > 3 ? new[] { w, string.Concat(runes[..3]), string.Concat(runes[^3..]) } : [w];
+        });
+
+        var latin = Vocabulary.LatinAdjectives.Concat(Vocabulary.LatinNouns).Concat(Vocabulary.LatinBrands);
+        var cyrillic = Vocabulary.CyrillicAdjectives.Concat(Vocabulary.CyrillicNouns).Concat(Vocabulary.CyrillicBrands);
+        var cjk = Vocabulary.CjkAdjectives.Concat(Vocabulary.CjkNouns).Concat(Vocabulary.CjkBrands);
+        string[] shortTerms = ["kü", "ße", "ёл", "ай", "耳机", "键盘", "机", "é", "ö"];
+        string[] misses = ["xyzzyq", "несуществующий", "不存在的商品", "Zzzöö"];
+        return
+        [
+            ("latin", Distinct(Alphabetic(latin))),
+            ("cyrillic", Distinct(Alphabetic(cyrillic))),
+            ("cjk", Distinct(Cjk(cjk).Where(t => t.EnumerateRunes().Count() >= 3))),
+            ("short", shortTerms),
+            ("miss", misses),
+        ];
+    }
+
+    private static List<string> Distinct(IEnumerable<string> terms) => terms.Distinct(StringComparer.Ordinal).ToList();
+
+    private static string Numbers(IEnumerable<long> values) =>
+        string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
