@@ -11,7 +11,7 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Defaults below every other source, so appsettings, environment and arguments still override them.
         // They live in code rather than an appsettings.json, which would be copied into the front-end's output too.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource

@@ -3,7 +3,9 @@ using Commerce.WebApi.Dashboard;
 using Commerce.WebApi.Hosting;
 using Commerce.WebApi.Observability;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files ship next to the binaries: reading them from there keeps behaviour the same whatever the
+// working directory (dotnet run, dotnet Commerce.WebApi.dll from the repository root, a container).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddCatalogSilo();
 builder.AddCatalogApi();
 builder.AddCatalogDashboard();

@@ -29,9 +29,12 @@ public sealed class DatabaseOptions
     [RegularExpression("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
     public string DatabaseName { get; set; } = "catalog";
 
-    /// <summary>Connections per process; overrides any pool size in the connection string.</summary>
+    /// <summary>
+    /// Connections per process; overrides any pool size in the connection string. A few per database core: more
+    /// only adds backends time-slicing the same cores, which stretches tail latency (docs/PERFORMANCE.md).
+    /// </summary>
     [Range(1, 10_000)]
-    public int MaxPoolSize { get; set; } = 100;
+    public int MaxPoolSize { get; set; } = Math.Max(8, 4 * Environment.ProcessorCount);
 
     /// <summary>Per-command timeout; overrides any command timeout in the connection string.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
