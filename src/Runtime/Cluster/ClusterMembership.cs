@@ -24,6 +24,12 @@ public sealed class ClusterMembership : IDisposable
     /// <summary>True once this silo is registered and appears in its own view as active.</summary>
     public bool IsJoined => LocalGeneration is { } g && _view.Find(g) is not null;
 
+    /// <summary>
+    /// False makes this silo stop like a crashed process: no goodbye and no more heartbeats, so the others must
+    /// detect its death. A test seam for in-process clusters; real crashes are tested with real processes.
+    /// </summary>
+    internal bool LeaveOnStop { get; set; } = true;
+
     /// <summary>Raised after the set of active silos changed.</summary>
     public event Action<ClusterView>? Changed;
 

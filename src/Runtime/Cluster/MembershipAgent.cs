@@ -33,7 +33,13 @@ internal sealed partial class MembershipAgent(
             var generation = await table.RegisterAsync(endpoint.Address, Environment.MachineName, stoppingToken);
             membership.SetLocalGeneration(generation);
             LogJoined(logger, generation, endpoint.Address);
-            lifetime.ApplicationStopping.Register(() => _ = LeaveAsync(generation));
+            lifetime.ApplicationStopping.Register(() =>
+            {
+                if (membership.LeaveOnStop)
+                {
+                    _ = LeaveAsync(generation);
+                }
+            });
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -60,6 +66,11 @@ internal sealed partial class MembershipAgent(
 
     private async Task TickAsync(ClusterOptions settings, CancellationToken cancellationToken)
     {
+        if (!membership.LeaveOnStop)
+        {
+            return; // crashed (test seam): no more heartbeats either
+        }
+
         if (membership.LocalGeneration is { } generation && !await table.HeartbeatAsync(generation, cancellationToken))
         {
             LogDeclaredDead(logger, generation);

@@ -1,6 +1,7 @@
 using Commerce.Runtime.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Commerce.Tests.Api;
 using Npgsql;
 
 namespace Commerce.Tests.Cluster;
@@ -37,6 +38,34 @@ public sealed class ClusterMembershipTests
         await cluster.WaitUntilSettledAsync();
         Assert.True(restarted.Generation > oldGeneration);
         Assert.Equal("dead", await StatusAsync(cluster, oldGeneration));
+    }
+
+    [Fact]
+    public async Task A_silo_that_crashes_is_declared_dead_and_its_grains_are_served_by_the_others()
+    {
+        await using var cluster = await TestCluster.StartAsync(3);
+        var (client, membership) = await cluster.AddFrontEndAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 9; i++)
+        {
+            ids.Add((await client.CreateProductAsync(title: $"Survivor {i}"))["id"]!.GetValue<long>());
+        }
+
+        var victim = cluster.Silos[1];
+        var generation = victim.Generation;
+        await cluster.KillSiloAsync(victim);
+
+        // The test cluster's death timeout is 2 s; the survivors must agree well within that plus a heartbeat.
+        await TestCluster.WaitAsync(() => cluster.Silos.All(s => s.Membership.View.Find(generation) is null), "the survivors to drop the crashed silo", seconds: 5);
+        Assert.Equal("dead", await StatusAsync(cluster, generation));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var product = await client.ApiGetAsync($"/api/v1/products/{ids[i]}");
+            product.AssertStatus(System.Net.HttpStatusCode.OK);
+            Assert.Equal($"Survivor {i}", product.Json["title"]!.GetValue<string>());
+        }
+
+        Assert.DoesNotContain(membership.View.Active, s => s.Generation == generation);
     }
 
     [Fact]

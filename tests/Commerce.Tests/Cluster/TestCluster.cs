@@ -47,6 +47,18 @@ public sealed class TestCluster : IAsyncDisposable
         await silo.DisposeAsync();
     }
 
+    /// <summary>
+    /// Stops a silo like a crash: it stops heartbeating and listening without telling anyone, so the others have to
+    /// declare it dead.
+    /// </summary>
+    public async Task KillSiloAsync(TestSilo silo)
+    {
+        Silos.Remove(silo);
+        silo.Membership.LeaveOnStop = false;
+        await silo.StopAsync();
+        await silo.DisposeAsync();
+    }
+
     /// <summary>A front-end in client mode; its HttpClient goes through the full REST pipeline.</summary>
     public async Task<(HttpClient Client, ClusterMembership Membership)> AddFrontEndAsync()
     {
