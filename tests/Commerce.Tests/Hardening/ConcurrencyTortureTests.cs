@@ -12,7 +12,7 @@ namespace Commerce.Tests.Hardening;
 /// edits and links for a bounded time, then <see cref="CatalogAuditor"/> checks every invariant on the whole
 /// (private) database, including that each product's GET equals its read row.
 /// </summary>
-[Collection(FaultCollection.Name)]
+[Collection(FaultTestGroup.Name)]
 public sealed class ConcurrencyTortureTests(ITestOutputHelper output)
 {
     private const int Workers = 8;

@@ -16,7 +16,7 @@ namespace Commerce.Tests.Hardening;
 /// test: while it is down requests get 503 problems with Retry-After and /health/ready is 503; afterwards the
 /// same process serves again, and every write that was acknowledged is there.
 /// </summary>
-[Collection(FaultCollection.Name)]
+[Collection(FaultTestGroup.Name)]
 public sealed class DatabaseRestartTests(ITestOutputHelper output)
 {
     [Fact]

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commerce.Tests.Hardening;
 
 /// <summary>A request in flight when the host is told to stop still completes with a 2xx, through a real grain call.</summary>
-[Collection(FaultCollection.Name)]
+[Collection(FaultTestGroup.Name)]
 public sealed class GracefulShutdownTests
 {
     [Fact]

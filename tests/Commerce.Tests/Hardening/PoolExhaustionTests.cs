@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Commerce.Tests.Hardening;
 
 /// <summary>With a pool of two connections and a one-second wait, searches succeed or get a 503 quickly; none hangs.</summary>
-[Collection(FaultCollection.Name)]
+[Collection(FaultTestGroup.Name)]
 public sealed class PoolExhaustionTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> TinyPool = new()

@@ -5,7 +5,7 @@ namespace Commerce.Tests.Hardening;
 /// parallel with other collections: their load would otherwise slow timing-sensitive cluster tests.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class FaultCollection
+public sealed class FaultTestGroup
 {
     public const string Name = "hardening faults";
 }
