@@ -86,9 +86,10 @@ public sealed class SiloClient(GrainWireFormat wire) : IDisposable
             // No connection was made, so nothing reached the silo and nothing ran there.
             throw new SiloUnavailableException(silo.Address, ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Text.Json.JsonException)
         {
-            // The connection broke after the call was sent: it may or may not have run. Not retried here.
+            // The connection broke after the call was sent (possibly while the answer was being read): it may or
+            // may not have run. Not retried here; the client gets a 503 and decides.
             throw new RemoteGrainException("TransportFailure", $"the connection to {silo.Address} broke: {ex.Message}", retryable: true);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -39,4 +39,11 @@ public sealed class DatabaseOptions
     /// <summary>Per-command timeout; overrides any command timeout in the connection string.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long to wait for a connection, new or from an exhausted pool, before the request fails with a 503;
+    /// overrides any <c>Timeout</c> in the connection string.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ConnectionTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -53,6 +53,7 @@ public static class PostgresServiceCollectionExtensions
             var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString);
             builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
             builder.ConnectionStringBuilder.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
+            builder.ConnectionStringBuilder.Timeout = (int)Math.Ceiling(options.ConnectionTimeout.TotalSeconds);
             builder.ConnectionStringBuilder.Enlist = false;
             builder.ConnectionStringBuilder.NoResetOnClose = true;
             builder.UseLoggerFactory(sp.GetService<ILoggerFactory>());

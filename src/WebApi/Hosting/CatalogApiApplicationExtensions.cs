@@ -2,6 +2,7 @@ using Commerce.Silo.Health;
 using Commerce.Silo.Hosting;
 using Commerce.WebApi.Categories;
 using Commerce.WebApi.Products;
+using Commerce.WebApi.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Commerce.WebApi.Hosting;
@@ -14,6 +15,7 @@ public static class CatalogApiApplicationExtensions
         app.UseExceptionHandler();
         // Unknown routes and wrong methods also answer with problem details rather than an empty body.
         app.UseStatusCodePages();
+        app.UseCatalogSecurity();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Commerce catalog API v1"));
         return app;

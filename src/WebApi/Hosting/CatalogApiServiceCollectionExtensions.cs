@@ -1,5 +1,6 @@
 using Commerce.WebApi.Errors;
 using Commerce.WebApi.Json;
+using Commerce.WebApi.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Commerce.WebApi.Hosting;
@@ -34,6 +35,7 @@ public static class CatalogApiServiceCollectionExtensions
         services.AddSingleton<Products.SearchMetrics>();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new() { Title = "Commerce catalog API", Version = "v1" }));
+        builder.AddCatalogSecurity();
         return builder;
     }
 }

@@ -1,0 +1,20 @@
+namespace Commerce.WebApi.Security;
+
+/// <summary>Registers the API's security basics: headers, optional API key for writes, optional rate limit.</summary>
+public static class SecurityExtensions
+{
+    public static IHostApplicationBuilder AddCatalogSecurity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<RateLimitingOptions>()
+            .Bind(builder.Configuration.GetSection(RateLimitingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddClientRateLimiting();
+        return builder;
+    }
+
+    /// <summary>After the exception handler, so refusals are problem details; before the endpoints.</summary>
+    public static IApplicationBuilder UseCatalogSecurity(this IApplicationBuilder app) =>
+        app.UseSecurityHeaders().UseRateLimiter().UseApiKeyForWrites();
+}
