@@ -16,7 +16,7 @@ for silos in 1 2 3; do
   bash scripts/cluster.sh "$silos" 1 >"/tmp/cluster-scaling-$silos.log" 2>&1 &
   until curl -sf "$BENCH_URL/health/ready" >/dev/null 2>&1; do sleep 1; done
   if [[ $silos == 1 ]]; then
-    dotnet bench/DataGen/bin/Release/net10.0/DataGen.dll --connection "$ConnectionStrings__Catalog" --truncate \
+    dotnet bench/DataGen/bin/Release/net10.0/Commerce.Bench.DataGen.dll --connection "$ConnectionStrings__Catalog" --truncate \
       --products 100000 --categories 5000 --manifest bench/out/dataset.lua >/dev/null
   fi
   sleep 3 # let every silo appear in the front-end's view
