@@ -78,6 +78,8 @@ public static partial class PriceRules
             return TooManyDecimals;
         }
 
+        // Below 1 the significant digits can be fewer than the decimals ("0.05" is digits "5", scale 2).
+        digits = digits.PadLeft((int)Math.Max(scale, 0) + 1, '0');
         var integerPart = scale > 0 ? digits[..^(int)scale] : digits + new string('0', (int)-scale);
         var fraction = scale > 0 ? digits[^(int)scale..] : string.Empty;
         price = decimal.Parse(

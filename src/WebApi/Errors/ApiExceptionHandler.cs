@@ -16,9 +16,14 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail, retryAfter) = Classify(exception);
-        if (status >= 500)
+        if (status == StatusCodes.Status500InternalServerError)
         {
             LogFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path, status);
+        }
+        else if (status >= 500)
+        {
+            // Expected while the database or a silo is down: worth seeing, not worth paging anyone.
+            LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, status, exception.GetType().Name, exception.Message);
         }
 
         httpContext.Response.StatusCode = status;
@@ -60,4 +65,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {Method} {Path} failed with {Status}")]
     private static partial void LogFailure(ILogger logger, Exception exception, string method, PathString path, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Method} {Path} answered {Status}: {ExceptionType}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string method, PathString path, int status, string exceptionType, string reason);
 }

@@ -15,7 +15,7 @@ public sealed class IsolatedCatalog : IAsyncDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Catalog", connectionString);
-            web.UseSetting("Logging:LogLevel:Default", "Critical");
+            web.UseSetting("Logging:LogLevel:Default", "Error");
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
