@@ -44,15 +44,17 @@ public sealed class JsonBodyReader(IOptions<CatalogApiOptions> options)
         }
 
         JsonDocument document;
+        var maxDepth = options.Value.MaxJsonDepth;
         try
         {
-            // The parser is not recursive, so any depth that fits in the body is safe; a lower limit would turn
-            // deeply nested (but valid) JSON in a field we ignore into a 400 that the contract keeps for non-JSON.
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = (int)Math.Min(limit, int.MaxValue) });
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblems.MalformedJson(ex));
+            // Too deep is still JSON, so it is 422 rather than the 400 the contract keeps for non-JSON.
+            return (null, IsJsonNestedDeeperThan(bytes.Span)
+                ? ApiProblems.Unprocessable($"The request body is nested deeper than {maxDepth} levels.")
+                : ApiProblems.MalformedJson(ex));
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -63,5 +65,23 @@ public sealed class JsonBodyReader(IOptions<CatalogApiOptions> options)
         }
 
         return (document, null);
+    }
+
+    /// <summary>True when the body is well-formed JSON once the depth limit is lifted (the reader is not recursive).</summary>
+    private static bool IsJsonNestedDeeperThan(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -47,14 +47,19 @@ public sealed class RequestBodyTests(CatalogApiFixture api)
     }
 
     [Fact]
-    public async Task Deeply_nested_json_is_json_so_it_is_ignored_or_422_but_never_400()
+    public async Task Json_within_the_depth_limit_is_read_and_deeper_json_is_422_never_400()
     {
-        var deep = new string('[', 1000) + new string(']', 1000);
-        var ignored = ProductJson.Valid().ToJsonString()[..^1] + ",\"extra\": " + deep + "}";
+        var nested = new string('[', 40) + new string(']', 40);
+        var ignored = ProductJson.Valid().ToJsonString()[..^1] + ",\"extra\": " + nested + "}";
         (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ignored)).AssertStatus(HttpStatusCode.Created);
-        (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With("title", "[]")[..^1] + ",\"x\":" + deep + "}"))
+        (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With("title", "[]")[..^1] + ",\"x\":" + nested + "}"))
             .AssertInvalid("title");
+
+        var deep = new string('[', 1000) + new string(']', 1000);
+        var tooDeep = await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.Valid().ToJsonString()[..^1] + ",\"extra\": " + deep + "}");
+        Assert.Contains("nested deeper than 64 levels", tooDeep.AssertProblem(HttpStatusCode.UnprocessableEntity)["detail"]!.GetValue<string>());
         (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", deep)).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", new string('[', 1000))).AssertProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]
