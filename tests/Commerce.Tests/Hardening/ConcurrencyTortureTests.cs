@@ -54,7 +54,13 @@ public sealed class ConcurrencyTortureTests(ITestOutputHelper output)
     private static async Task<ApiResponse> RandomOperationAsync(
         HttpClient client, Random random, ConcurrentDictionary<long, bool> categories, ConcurrentDictionary<long, bool> products)
     {
-        long? Pick(ConcurrentDictionary<long, bool> ids) => ids.IsEmpty || random.Next(8) == 0 ? null : ids.Keys.ElementAt(random.Next(ids.Count));
+        long? Pick(ConcurrentDictionary<long, bool> ids)
+        {
+            // One snapshot: other workers add and remove ids between reading the count and indexing.
+            var known = ids.Keys.ToArray();
+            return known.Length == 0 || random.Next(8) == 0 ? null : known[random.Next(known.Length)];
+        }
+
         var name = Names[random.Next(Names.Length)] + random.Next(3);
         switch (random.Next(9))
         {
