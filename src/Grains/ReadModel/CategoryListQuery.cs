@@ -24,31 +24,15 @@ public sealed class CategoryListQuery(NpgsqlDataSource database)
             CategoryScope.ChildrenOf => " WHERE parent_id = $1",
             _ => string.Empty,
         };
-        var count = new NpgsqlBatchCommand("SELECT count(*) FROM categories" + where);
-        var page = new NpgsqlBatchCommand(
-            "SELECT id, name, parent_id, created_at, updated_at, version FROM categories" + where +
-            $" ORDER BY id LIMIT {limit} OFFSET {offset}");
-        if (scope == CategoryScope.ChildrenOf)
-        {
-            count.Parameters.Add(new NpgsqlParameter { Value = parentId });
-            page.Parameters.Add(new NpgsqlParameter { Value = parentId });
-        }
-
-        await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(page);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<CategorySnapshot>(limit);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(new CategorySnapshot(
+        return await PagedQuery.ExecuteAsync(
+            database,
+            "SELECT count(*) FROM categories" + where,
+            $"SELECT id, name, parent_id, created_at, updated_at, version FROM categories{where} ORDER BY id LIMIT {limit} OFFSET {offset}",
+            scope == CategoryScope.ChildrenOf ? [parentId] : [],
+            limit,
+            reader => new CategorySnapshot(
                 reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5)));
-        }
-
-        return new Page<CategorySnapshot>(items, total);
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5)),
+            cancellationToken);
     }
 }

@@ -42,28 +42,13 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
-        var count = new NpgsqlBatchCommand("SELECT count(*) FROM products" + where);
-        var page = new NpgsqlBatchCommand(
-            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}");
-        foreach (var value in parameters)
-        {
-            count.Parameters.Add(new NpgsqlParameter { Value = value });
-            page.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(page);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<ProductSnapshot>(criteria.Limit);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(ProductRows.Read(reader));
-        }
-
-        return new Page<ProductSnapshot>(items, total);
+        return await PagedQuery.ExecuteAsync(
+            database,
+            "SELECT count(*) FROM products" + where,
+            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}",
+            parameters,
+            criteria.Limit,
+            ProductRows.Read,
+            cancellationToken);
     }
 }

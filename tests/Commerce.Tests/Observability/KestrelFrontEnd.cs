@@ -1,7 +1,4 @@
-using Commerce.Silo.Hosting;
-using Commerce.WebApi.Dashboard;
 using Commerce.WebApi.Hosting;
-using Commerce.WebApi.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -9,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Commerce.Tests.Observability;
 
 /// <summary>
-/// The WebApi's pipeline, composed as Program.cs does, in client mode on a real loopback socket: a browser
+/// The WebApi's pipeline, composed by the same extension methods as Program.cs, in client mode on a real loopback socket: a browser
 /// cannot reach the in-memory test server.
 /// </summary>
 public sealed class KestrelFrontEnd : IAsyncDisposable
@@ -31,15 +28,9 @@ public sealed class KestrelFrontEnd : IAsyncDisposable
             ["Cluster:Mode"] = "Client",
             ["Cluster:HeartbeatInterval"] = "00:00:00.200",
         });
-        builder.AddCatalogSilo();
-        builder.AddCatalogApi();
-        builder.AddCatalogDashboard();
-        builder.AddCatalogObservability();
+        builder.AddCatalogFrontEnd();
         var app = builder.Build();
-        app.UseCatalogObservability();
-        app.UseCatalogApi();
-        app.MapCatalogApi();
-        app.MapCatalogDashboard();
+        app.UseCatalogFrontEnd();
         await app.StartAsync();
         return new KestrelFrontEnd(app);
     }
