@@ -32,7 +32,7 @@ internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider
         {
             // Started only once the call that created it is queued, so a failed activation fails that call
             // rather than closing before it arrives. A losing racer is simply dropped.
-            _ = Task.Run(() => created.RunAsync(activator, Remove));
+            _ = created.ActivateAsync(activator, Remove);
         }
 
         return queued;

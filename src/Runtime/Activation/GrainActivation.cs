@@ -1,22 +1,25 @@
-using System.Threading.Channels;
 using Commerce.Runtime.Identity;
 using Commerce.Runtime.Storage;
 
 namespace Commerce.Runtime.Activation;
 
 /// <summary>
-/// One live instance of a grain. Work arrives in a mailbox and a single loop runs it one item at a time,
-/// in arrival order, which is what lets grain code go without locks.
+/// One live instance of a grain. Work arrives in a mailbox and runs one item at a time, in arrival order,
+/// which is what lets grain code go without locks.
 /// </summary>
+/// <remarks>
+/// An idle activation holds no task and no thread: the mailbox is a queue plus a flag saying whether someone is
+/// pumping it. Whoever queues work into an idle activation pumps it, and runs that first item on its own thread:
+/// a call on in-memory state (a product GET) then finishes before the caller returns, without a hop through the
+/// thread pool. Anything queued behind it is pumped from the thread pool, so a caller never serves others' calls.
+/// </remarks>
 internal sealed class GrainActivation
 {
-    private readonly Channel<ActivationWorkItem> _mailbox =
-        Channel.CreateUnbounded<ActivationWorkItem>(new UnboundedChannelOptions { SingleReader = true });
-
+    private readonly Queue<ActivationWorkItem> _mailbox = new(1);
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
-    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _pending;
+    private Action<GrainActivation>? _leaveDirectory;
+    private bool _pumping = true; // until activated, calls only queue up
     private bool _closing;
     private bool _deactivateOnIdle;
     private bool _stateStale;
@@ -35,9 +38,6 @@ internal sealed class GrainActivation
 
     public IReadOnlyList<IReloadableState> States { get; private set; } = [];
 
-    /// <summary>Completes when the activation has stopped and left the directory.</summary>
-    public Task Closed => _closed.Task;
-
     public TimeSpan IdleFor => _time.GetElapsedTime(Interlocked.Read(ref _lastActive));
 
     /// <summary>Queues work; false when the activation is closing and the caller must find a new one.</summary>
@@ -50,9 +50,17 @@ internal sealed class GrainActivation
                 return false;
             }
 
-            _pending++;
-            return _mailbox.Writer.TryWrite(item);
+            _mailbox.Enqueue(item);
+            if (_pumping)
+            {
+                return true;
+            }
+
+            _pumping = true;
         }
+
+        _ = PumpAsync(onCallerThread: true);
+        return true;
     }
 
     /// <summary>Stops accepting work if nothing is queued or running. Used by the idle collector.</summary>
@@ -60,14 +68,16 @@ internal sealed class GrainActivation
     {
         lock (_gate)
         {
-            if (_pending > 0)
+            if (_pumping || _closing)
             {
                 return false;
             }
 
-            CloseUnderGate();
-            return true;
+            _closing = true;
         }
+
+        _ = DeactivateAsync();
+        return true;
     }
 
     public void RequestDeactivationOnIdle()
@@ -78,52 +88,37 @@ internal sealed class GrainActivation
         }
     }
 
-    internal async Task RunAsync(GrainActivator activator, Action<GrainActivation> leaveDirectory)
+    /// <summary>Creates the grain and its state, then runs what queued up meanwhile. Called once, by whoever created the activation.</summary>
+    internal async Task ActivateAsync(GrainActivator activator, Action<GrainActivation> leaveDirectory)
     {
+        _leaveDirectory = leaveDirectory;
+        var creation = activator.CreateAsync(this);
+        var onCallerThread = creation.IsCompleted;
         try
         {
-            (Instance, States) = await activator.CreateAsync(this);
+            (Instance, States) = await creation;
         }
         catch (Exception ex)
         {
+            List<ActivationWorkItem> waiting;
             lock (_gate)
             {
-                CloseUnderGate();
+                _closing = true;
+                _pumping = false;
+                waiting = [.. _mailbox];
+                _mailbox.Clear();
             }
 
             leaveDirectory(this);
-            await foreach (var item in _mailbox.Reader.ReadAllAsync())
+            foreach (var item in waiting)
             {
                 item.Fail(ex);
             }
 
-            _closed.TrySetResult();
             return;
         }
 
-        await foreach (var item in _mailbox.Reader.ReadAllAsync())
-        {
-            await RunItemAsync(item);
-            lock (_gate)
-            {
-                _pending--;
-                Interlocked.Exchange(ref _lastActive, _time.GetTimestamp());
-                if (_deactivateOnIdle && _pending == 0)
-                {
-                    CloseUnderGate();
-                }
-            }
-        }
-
-        leaveDirectory(this);
-        try
-        {
-            await Instance.OnDeactivateAsync(CancellationToken.None);
-        }
-        finally
-        {
-            _closed.TrySetResult();
-        }
+        await PumpAsync(onCallerThread);
     }
 
     /// <summary>Reloads every persistent state of this activation; failures surface to the caller.</summary>
@@ -151,6 +146,55 @@ internal sealed class GrainActivation
         }
     }
 
+    /// <summary>Runs queued items until the mailbox is empty. Only one pump runs at a time (<see cref="_pumping"/>).</summary>
+    private async Task PumpAsync(bool onCallerThread)
+    {
+        var ranOne = false;
+        while (TryTakeNext(out var item))
+        {
+            if (onCallerThread && ranOne)
+            {
+                // The caller has had its own call served; the calls queued behind it go to the thread pool.
+                await Task.Yield();
+                onCallerThread = false;
+            }
+
+            var turn = RunItemAsync(item);
+            onCallerThread &= turn.IsCompleted;
+            await turn;
+            ranOne = true;
+            Interlocked.Exchange(ref _lastActive, _time.GetTimestamp());
+        }
+    }
+
+    private bool TryTakeNext(out ActivationWorkItem item)
+    {
+        lock (_gate)
+        {
+            if (_mailbox.TryDequeue(out item!))
+            {
+                return true;
+            }
+
+            _pumping = false;
+            if (!_deactivateOnIdle || _closing)
+            {
+                return false;
+            }
+
+            _closing = true;
+        }
+
+        _ = DeactivateAsync();
+        return false;
+    }
+
+    private async Task DeactivateAsync()
+    {
+        _leaveDirectory?.Invoke(this);
+        await Instance.OnDeactivateAsync(CancellationToken.None);
+    }
+
     private async Task RunItemAsync(ActivationWorkItem item)
     {
         if (_stateStale && item is GrainCallWorkItem)
@@ -167,16 +211,5 @@ internal sealed class GrainActivation
         }
 
         await item.RunAsync(this);
-    }
-
-    private void CloseUnderGate()
-    {
-        if (_closing)
-        {
-            return;
-        }
-
-        _closing = true;
-        _mailbox.Writer.TryComplete();
     }
 }

@@ -45,6 +45,12 @@ internal sealed class LocalGrainCallRouter(ActivationDirectory directory, IOptio
             await Task.Yield();
         }
 
+        if (item.Completion.IsCompleted)
+        {
+            // Served on this thread by an idle activation: no timer needed.
+            return await item.Completion;
+        }
+
         try
         {
             return await item.Completion.WaitAsync(settings.CallTimeout);

@@ -29,6 +29,20 @@ public sealed class ActivationTests
     }
 
     [Fact]
+    public async Task ACallOnAnIdleActivationThatNeedsNoAwaitIsAnsweredBeforeTheCallReturns()
+    {
+        await using var runtime = TestRuntime.Start();
+        var grain = runtime.Grain(TestKeys.Next());
+        await grain.GetInstanceAsync(); // activates
+
+        // Served on the caller's thread: no hop through the thread pool, no timer, nothing left pending.
+        var answer = grain.GetInstanceAsync();
+
+        Assert.True(answer.IsCompletedSuccessfully);
+        Assert.Equal(1, await answer);
+    }
+
+    [Fact]
     public async Task ConcurrentFirstCallsCreateOnlyOneActivation()
     {
         await using var runtime = TestRuntime.Start();
