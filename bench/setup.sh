@@ -59,13 +59,17 @@ if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
   mkdir -p "$PGDATA"
   if [[ $(id -u) -eq 0 ]]; then chown -R postgres "$PGDATA" && chmod o+x "$ROOT" "$ROOT/.data"; fi
   as_pg "$BIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  # The embedded server's settings (src/Runtime/Database/PostgresDataDirectory.cs), plus pg_stat_statements.
+  # The embedded server's settings (src/Runtime/Database/PostgresDataDirectory.cs: shared_buffers a quarter of
+  # memory between 128 MB and 2 GB, jit off), plus pg_stat_statements.
+  mem_mb=$(( $(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 1024 ))
+  buffers_mb=$(( mem_mb / 4 )); (( buffers_mb < 128 )) && buffers_mb=128; (( buffers_mb > 2048 )) && buffers_mb=2048
   cat >>"$PGDATA/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $PGPORT
 unix_socket_directories = '/tmp'
 max_connections = 300
-shared_buffers = '256MB'
+shared_buffers = '${buffers_mb}MB'
+jit = off
 fsync = on
 synchronous_commit = on
 full_page_writes = on

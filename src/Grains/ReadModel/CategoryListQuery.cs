@@ -12,7 +12,7 @@ public enum CategoryScope
     ChildrenOf,
 }
 
-/// <summary>Lists categories by id, with the exact total, in one round trip.</summary>
+/// <summary>Lists categories by id, with the exact total.</summary>
 public sealed class CategoryListQuery(NpgsqlDataSource database)
 {
     public async Task<Page<CategorySnapshot>> ExecuteAsync(
@@ -30,6 +30,7 @@ public sealed class CategoryListQuery(NpgsqlDataSource database)
             $"SELECT id, name, parent_id, created_at, updated_at, version FROM categories{where} ORDER BY id LIMIT {limit} OFFSET {offset}",
             scope == CategoryScope.ChildrenOf ? [parentId] : [],
             limit,
+            offset,
             reader => new CategorySnapshot(
                 reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
                 reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5)),

@@ -4,36 +4,45 @@ using Npgsql;
 namespace Commerce.Grains.ReadModel;
 
 /// <summary>
-/// A list or search as one round trip: the exact count and one page, sent together in a batch with the same
-/// parameters, so the total holds whatever the offset (also past the last page).
+/// A list or search page with the exact total. The page is read first: when it is the last one (fewer rows than the
+/// limit, and not an empty page past the end) it already tells the total, and counting — the part of a search that
+/// costs O(matches) — is skipped. Otherwise the count follows on the same connection.
 /// </summary>
 internal static class PagedQuery
 {
     public static async Task<Page<T>> ExecuteAsync<T>(
-        NpgsqlDataSource database, string countSql, string pageSql, IReadOnlyList<object> parameters, int limit,
+        NpgsqlDataSource database, string countSql, string pageSql, IReadOnlyList<object> parameters, int limit, long offset,
         Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
-        var count = new NpgsqlBatchCommand(countSql);
-        var page = new NpgsqlBatchCommand(pageSql);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var items = new List<T>(limit);
+        await using (var page = Command(connection, pageSql, parameters))
+        await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(read(reader));
+            }
+        }
+
+        if (items.Count < limit && (items.Count > 0 || offset == 0))
+        {
+            return new Page<T>(items, offset + items.Count);
+        }
+
+        await using var count = Command(connection, countSql, parameters);
+        var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        return new Page<T>(items, total);
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, IReadOnlyList<object> parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
         foreach (var value in parameters)
         {
-            count.Parameters.Add(new NpgsqlParameter { Value = value });
-            page.Parameters.Add(new NpgsqlParameter { Value = value });
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
-        await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(page);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<T>(limit);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(read(reader));
-        }
-
-        return new Page<T>(items, total);
+        return command;
     }
 }

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Commerce.Grains.ReadModel;
 
 /// <summary>
-/// Searches the products read table. The count and the page go to the server in one batch, so a search is
-/// one round trip and the total is exact whatever the offset. Only the filters that are set become SQL, so
+/// Searches the products read table; the total is exact whatever the offset (see <see cref="PagedQuery"/>).
+/// Only the filters that are set become SQL, so
 /// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards.
 /// </summary>
 public sealed class ProductSearchQuery(NpgsqlDataSource database)
@@ -48,6 +48,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
             $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}",
             parameters,
             criteria.Limit,
+            criteria.Offset,
             ProductRows.Read,
             cancellationToken);
     }

@@ -66,7 +66,9 @@ internal static class PostgresDataDirectory
             port = {port}
             unix_socket_directories = '{Quote(socketDirectory)}'
             max_connections = 300
-            shared_buffers = '256MB'
+            shared_buffers = '{SharedBuffersMegabytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)}MB'
+            # Catalog statements are short; compiling them costs more than it saves (worst on broad counts).
+            jit = off
             # Durability is a product guarantee, also on a dev box.
             fsync = on
             synchronous_commit = on
@@ -75,6 +77,14 @@ internal static class PostgresDataDirectory
             """;
         File.WriteAllText(Path.Combine(dataDirectory, SettingsFile), settings);
     }
+
+    /// <summary>
+    /// A quarter of the memory this process may use, between 128 MB and 2 GB. A fixed 256 MB no longer held the
+    /// tables and indexes from about half a million products on, and searches then copied pages from the OS cache
+    /// all the time (docs/PERFORMANCE.md).
+    /// </summary>
+    internal static long SharedBuffersMegabytes(long availableMemoryBytes) =>
+        Math.Clamp(availableMemoryBytes / 4 / (1024 * 1024), 128, 2048);
 
     private static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 }

@@ -103,6 +103,17 @@ public sealed class SearchTests(CatalogApiFixture api)
         var past = (await Client.ApiGetAsync($"/api/v1/products/search?q={token}&offset=100")).Json;
         Assert.Equal(7, past["total"]!.GetValue<long>());
         Assert.Empty(past["items"]!.AsArray());
+
+        // Around the end, where a short last page gives the total without counting and a full or empty one does not.
+        foreach (var (query, items) in new[] { ("limit=7", 7), ("limit=8", 7), ("limit=6&offset=1", 6), ("limit=3&offset=7", 0), ("limit=5&offset=6", 1) })
+        {
+            var page = (await Client.ApiGetAsync($"/api/v1/products/search?q={token}&{query}")).Json;
+            Assert.Equal(7, page["total"]!.GetValue<long>());
+            Assert.Equal(items, page["items"]!.AsArray().Count);
+        }
+
+        var none = (await Client.ApiGetAsync($"/api/v1/products/search?q={token}-none")).Json;
+        Assert.Equal(0, none["total"]!.GetValue<long>());
     }
 
     [Fact]

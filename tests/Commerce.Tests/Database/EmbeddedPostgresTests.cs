@@ -20,6 +20,10 @@ public sealed class EmbeddedPostgresTests : IDisposable
             Assert.True(server.OwnsServer);
             Assert.Equal(1, await ScalarAsync(server.ConnectionString, "select 1"));
             Assert.Equal("on", await ScalarAsync(server.ConnectionString, "show fsync"));
+            Assert.Equal("off", await ScalarAsync(server.ConnectionString, "show jit"));
+            var expectedBuffers = PostgresDataDirectory.SharedBuffersMegabytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+            Assert.Equal(expectedBuffers * 1024 * 1024,
+                await ScalarAsync(server.ConnectionString, "select pg_size_bytes(current_setting('shared_buffers'))::bigint"));
             Assert.Equal("embedded_test", await ScalarAsync(server.ConnectionString, "select current_database()"));
         }
         finally
@@ -104,4 +108,11 @@ public sealed class EmbeddedPostgresTests : IDisposable
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
     }
+
+    [Theory]
+    [InlineData(256L * 1024 * 1024, 128)] // a quarter would be 64 MB: the floor applies
+    [InlineData(4L * 1024 * 1024 * 1024, 1024)]
+    [InlineData(24L * 1024 * 1024 * 1024, 2048)] // a quarter would be 6 GB: the ceiling applies
+    public void SharedBuffersAreAQuarterOfMemoryBetween128MbAnd2Gb(long memoryBytes, long expectedMegabytes) =>
+        Assert.Equal(expectedMegabytes, PostgresDataDirectory.SharedBuffersMegabytes(memoryBytes));
 }
