@@ -15,7 +15,7 @@ THREADS=${BENCH_THREADS:-2}
 export BENCH_DATASET=${BENCH_DATASET:-bench/out/dataset.lua}
 export BENCH_RUN_TAG=${BENCH_RUN_TAG:-$(date +%s%N)}
 
-[[ -f bench/wrk/$MODE.lua ]] || { echo "unknown mode '$MODE' (mix, search or get)" >&2; exit 2; }
+[[ -f bench/wrk/$MODE.lua ]] || { echo "unknown mode '$MODE' (mix, search, get or warm)" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get update && apt-get install -y wrk" >&2; exit 2; }
 [[ -f $BENCH_DATASET ]] || { echo "no dataset manifest at $BENCH_DATASET: run bench/setup.sh (or bench/DataGen) first" >&2; exit 2; }
 curl -sf "$URL/health/ready" >/dev/null || { echo "service at $URL is not ready: start it with bench/setup.sh" >&2; exit 2; }
