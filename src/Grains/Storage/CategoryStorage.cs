@@ -17,9 +17,11 @@ internal sealed class CategoryStorage(NpgsqlDataSource database, IGrainStateRefr
 {
     public async Task<StoredState<CategoryState>?> ReadAsync(GrainId id, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand(
-            "SELECT name, parent_id, created_at, updated_at, version FROM categories WHERE id = $1");
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT name, parent_id, created_at, updated_at, version FROM categories WHERE id = $1", connection);
         command.Parameters.Add(new() { Value = id.Key });
+        await command.PrepareAsync(cancellationToken); // see ProductStorage.ReadAsync
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
