@@ -1,12 +1,17 @@
 using System.Collections.Concurrent;
+using Commerce.Runtime.Hosting;
 using Commerce.Runtime.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Commerce.Runtime.Activation;
 
 /// <summary>The activations living in this process, at most one per grain id.</summary>
-internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider time)
+internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider time, IOptions<GrainRuntimeOptions> options)
+    : IDisposable
 {
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
+    private readonly SemaphoreSlim _overCapacity = new(0, 1);
+    private int _overCapacitySignalled;
 
     public int Count => _activations.Count;
 
@@ -33,10 +38,23 @@ internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider
             // Started only once the call that created it is queued, so a failed activation fails that call
             // rather than closing before it arrives. A losing racer is simply dropped.
             _ = created.ActivateAsync(activator, Remove);
+            if (_activations.Count > options.Value.MaxActivations && Interlocked.Exchange(ref _overCapacitySignalled, 1) == 0)
+            {
+                _overCapacity.Release();
+            }
         }
 
         return queued;
     }
+
+    /// <summary>Completes once more than <see cref="GrainRuntimeOptions.MaxActivations"/> activations live here.</summary>
+    public async Task WaitUntilOverCapacityAsync(CancellationToken cancellationToken)
+    {
+        await _overCapacity.WaitAsync(cancellationToken);
+        Volatile.Write(ref _overCapacitySignalled, 0);
+    }
+
+    public void Dispose() => _overCapacity.Dispose();
 
     private void Remove(GrainActivation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));

@@ -38,7 +38,10 @@ internal sealed class GrainActivation
 
     public IReadOnlyList<IReloadableState> States { get; private set; } = [];
 
-    public TimeSpan IdleFor => _time.GetElapsedTime(Interlocked.Read(ref _lastActive));
+    public TimeSpan IdleFor => _time.GetElapsedTime(LastActive);
+
+    /// <summary>When the activation last finished a turn (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long LastActive => Interlocked.Read(ref _lastActive);
 
     /// <summary>Queues work; false when the activation is closing and the caller must find a new one.</summary>
     public bool TryEnqueue(ActivationWorkItem item)

@@ -47,7 +47,8 @@ internal sealed class TestRuntime : IAsyncDisposable
 
     public IdleActivationCollector Collector => _services.GetRequiredService<IdleActivationCollector>();
 
-    public static TestRuntime Start(TimeSpan? callTimeout = null, TimeSpan? idleTimeout = null, int maxConflictRetries = 3)
+    public static TestRuntime Start(
+        TimeSpan? callTimeout = null, TimeSpan? idleTimeout = null, int maxConflictRetries = 3, int maxActivations = 200_000)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -56,6 +57,7 @@ internal sealed class TestRuntime : IAsyncDisposable
                 [Key(nameof(GrainRuntimeOptions.IdleTimeout))] = Format(idleTimeout ?? TimeSpan.FromMinutes(1)),
                 [Key(nameof(GrainRuntimeOptions.CollectionInterval))] = Format(TimeSpan.FromMilliseconds(50)),
                 [Key(nameof(GrainRuntimeOptions.MaxConflictRetries))] = maxConflictRetries.ToString(CultureInfo.InvariantCulture),
+                [Key(nameof(GrainRuntimeOptions.MaxActivations))] = maxActivations.ToString(CultureInfo.InvariantCulture),
             })
             .Build();
 
