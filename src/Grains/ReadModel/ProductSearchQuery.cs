@@ -38,10 +38,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
 
         if (criteria.CategoryId is { } category)
         {
-            // The subtree's ids as an array rather than an IN subquery: the planner then knows how many categories
-            // it covers and reads small subtrees through products_category instead of walking the primary key
-            // (warm: 0.16 vs 0.30 ms for 51 categories, 1.3 vs 3.0 ms for 493).
-            Filter("category_id = ANY (ARRAY(SELECT id FROM categories WHERE path @> ARRAY[{}::bigint]))", category);
+            Filter("category_id IN (SELECT id FROM categories WHERE path @> ARRAY[{}::bigint])", category);
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
