@@ -164,7 +164,17 @@ internal sealed class GrainActivation
 
             var turn = RunItemAsync(item);
             onCallerThread &= turn.IsCompleted;
-            await turn;
+            try
+            {
+                await turn;
+            }
+            catch (Exception ex)
+            {
+                // Work items report their own failures; should one throw anyway, its caller hears of it and the
+                // activation keeps serving instead of leaving its mailbox unpumped for good.
+                item.Fail(ex);
+            }
+
             ranOne = true;
             Interlocked.Exchange(ref _lastActive, _time.GetTimestamp());
         }

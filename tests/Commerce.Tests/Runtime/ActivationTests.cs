@@ -1,3 +1,4 @@
+using Commerce.Runtime.Activation;
 using Commerce.Runtime.Storage;
 using Commerce.Tests.Runtime.TestGrains;
 
@@ -40,6 +41,20 @@ public sealed class ActivationTests
 
         Assert.True(answer.IsCompletedSuccessfully);
         Assert.Equal(1, await answer);
+    }
+
+    [Fact]
+    public async Task AWorkItemThatThrowsFailsItsCallerAndTheActivationKeepsServing()
+    {
+        await using var runtime = TestRuntime.Start();
+        var key = TestKeys.Next();
+        await runtime.Grain(key).GetInstanceAsync();
+        var broken = new ThrowingWorkItem();
+
+        Assert.True(runtime.Directory.TryEnqueue(TestRuntime.IdOf(key), broken));
+
+        Assert.IsType<InvalidOperationException>(await broken.Failure.Task.WaitAsync(GrainProbe.WaitLimit));
+        Assert.Equal(1, await runtime.Grain(key).GetInstanceAsync().WaitAsync(GrainProbe.WaitLimit));
     }
 
     [Fact]
@@ -105,5 +120,15 @@ public sealed class ActivationTests
         Assert.True(runtime.Directory.TryGet(TestRuntime.IdOf(second), out _));
         Assert.Equal(1, runtime.Probe.Count(first, GrainEvent.Activated));
         Assert.Equal(1, runtime.Probe.Count(second, GrainEvent.Activated));
+    }
+
+    /// <summary>Breaks the rule that work items report failures themselves.</summary>
+    private sealed class ThrowingWorkItem : ActivationWorkItem
+    {
+        public TaskCompletionSource<Exception> Failure { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override Task RunAsync(GrainActivation activation) => throw new InvalidOperationException("work item bug");
+
+        public override void Fail(Exception reason) => Failure.TrySetResult(reason);
     }
 }
