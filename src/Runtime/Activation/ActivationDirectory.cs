@@ -10,12 +10,17 @@ internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider
     : IDisposable
 {
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
+    // Kept as activations come and go, so metrics and the dashboard never walk every activation to count them.
+    private readonly ConcurrentDictionary<string, int> _countsByType = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _overCapacity = new(0, 1);
     private int _overCapacitySignalled;
 
     public int Count => _activations.Count;
 
     public IEnumerable<GrainActivation> All => _activations.Values;
+
+    /// <summary>Live activations per grain type (types that had activations may show 0).</summary>
+    public IReadOnlyDictionary<string, int> CountsByType => _countsByType;
 
     public bool TryGet(GrainId id, out GrainActivation activation) => _activations.TryGetValue(id, out activation!);
 
@@ -37,6 +42,7 @@ internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider
         {
             // Started only once the call that created it is queued, so a failed activation fails that call
             // rather than closing before it arrives. A losing racer is simply dropped.
+            _countsByType.AddOrUpdate(id.Type, 1, static (_, count) => count + 1);
             _ = created.ActivateAsync(activator, Remove);
             if (_activations.Count > options.Value.MaxActivations && Interlocked.Exchange(ref _overCapacitySignalled, 1) == 0)
             {
@@ -56,6 +62,11 @@ internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider
 
     public void Dispose() => _overCapacity.Dispose();
 
-    private void Remove(GrainActivation activation) =>
-        _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));
+    private void Remove(GrainActivation activation)
+    {
+        if (_activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation)))
+        {
+            _countsByType.AddOrUpdate(activation.Id.Type, 0, static (_, count) => count - 1);
+        }
+    }
 }

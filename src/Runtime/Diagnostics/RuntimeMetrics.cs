@@ -37,7 +37,7 @@ public sealed class RuntimeMetrics
 
     /// <summary>Live activations by grain type; empty on a pure client.</summary>
     public Dictionary<string, int> ActivationsByType() =>
-        _directory?.All.GroupBy(a => a.Id.Type).ToDictionary(g => g.Key, g => g.Count()) ?? [];
+        _directory?.CountsByType.Where(pair => pair.Value > 0).ToDictionary(pair => pair.Key, pair => pair.Value) ?? [];
 
     internal void RecordCall(string grainType, string method, TimeSpan elapsed, bool failed)
     {

@@ -27,6 +27,7 @@ public sealed class CapacityCollectionTests
         await runtime.Probe.WaitForAsync(keys[2], GrainEvent.Deactivated);
         await runtime.Probe.WaitForAsync(keys[3], GrainEvent.Deactivated);
         Assert.Equal(Cap - 1, runtime.Directory.Count);
+        Assert.Equal(Cap - 1, runtime.Directory.CountsByType[TestGrain.TypeName]); // what metrics and the dashboard report
         Assert.All(keys.Except([keys[2], keys[3]]), key => Assert.Equal(0, runtime.Probe.Count(key, GrainEvent.Deactivated)));
         Assert.Equal(0, runtime.Collector.CollectOverCapacity()); // at 90% of the cap: nothing more to do
 
