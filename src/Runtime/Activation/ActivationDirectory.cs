@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Commerce.Runtime.Hosting;
 using Commerce.Runtime.Identity;
 using Microsoft.Extensions.Options;
@@ -7,13 +8,13 @@ namespace Commerce.Runtime.Activation;
 
 /// <summary>The activations living in this process, at most one per grain id.</summary>
 internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider time, IOptions<GrainRuntimeOptions> options)
-    : IDisposable
 {
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
     // Kept as activations come and go, so metrics and the dashboard never walk every activation to count them.
     private readonly ConcurrentDictionary<string, int> _countsByType = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _overCapacity = new(0, 1);
-    private int _overCapacitySignalled;
+    // One pending signal at most: crossings while the collector has not caught up yet fold into it.
+    private readonly Channel<bool> _overCapacity =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public int Count => _activations.Count;
 
@@ -44,9 +45,9 @@ internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider
             // rather than closing before it arrives. A losing racer is simply dropped.
             _countsByType.AddOrUpdate(id.Type, 1, static (_, count) => count + 1);
             _ = created.ActivateAsync(activator, Remove);
-            if (_activations.Count > options.Value.MaxActivations && Interlocked.Exchange(ref _overCapacitySignalled, 1) == 0)
+            if (_activations.Count > options.Value.MaxActivations)
             {
-                _overCapacity.Release();
+                _overCapacity.Writer.TryWrite(true);
             }
         }
 
@@ -54,13 +55,8 @@ internal sealed class ActivationDirectory(GrainActivator activator, TimeProvider
     }
 
     /// <summary>Completes once more than <see cref="GrainRuntimeOptions.MaxActivations"/> activations live here.</summary>
-    public async Task WaitUntilOverCapacityAsync(CancellationToken cancellationToken)
-    {
-        await _overCapacity.WaitAsync(cancellationToken);
-        Volatile.Write(ref _overCapacitySignalled, 0);
-    }
-
-    public void Dispose() => _overCapacity.Dispose();
+    public async Task WaitUntilOverCapacityAsync(CancellationToken cancellationToken) =>
+        await _overCapacity.Reader.ReadAsync(cancellationToken);
 
     private void Remove(GrainActivation activation)
     {
