@@ -3,4 +3,7 @@ using Commerce.Grains.Interfaces.Common;
 namespace Commerce.Grains.Interfaces.Categories;
 
 /// <summary>Changes to a category: a rename, a move (a null parent moves it to the roots), or both.</summary>
-public sealed record CategoryPatch(Optional<string?> Name = default, Optional<long?> ParentId = default);
+[GenerateSerializer, Immutable, Alias("Commerce.CategoryPatch")]
+public sealed record CategoryPatch(
+    [property: Id(0)] Optional<string?> Name = default,
+    [property: Id(1)] Optional<long?> ParentId = default);

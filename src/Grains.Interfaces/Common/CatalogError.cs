@@ -1,6 +1,7 @@
 namespace Commerce.Grains.Interfaces.Common;
 
 /// <summary>Why a catalog command was refused; the front-end maps each kind to one HTTP status.</summary>
+[GenerateSerializer, Alias("Commerce.CatalogErrorKind")]
 public enum CatalogErrorKind
 {
     /// <summary>Input breaks a rule (422). Field errors say which.</summary>
@@ -19,8 +20,11 @@ public enum CatalogErrorKind
     PreconditionFailed,
 }
 
+[GenerateSerializer, Immutable, Alias("Commerce.CatalogError")]
 public sealed record CatalogError(
-    CatalogErrorKind Kind, string Detail, IReadOnlyDictionary<string, string[]>? FieldErrors = null)
+    [property: Id(0)] CatalogErrorKind Kind,
+    [property: Id(1)] string Detail,
+    [property: Id(2)] IReadOnlyDictionary<string, string[]>? FieldErrors = null)
 {
     public static CatalogError Invalid(string field, string message) =>
         new(CatalogErrorKind.Validation, message, new Dictionary<string, string[]> { [field] = [message] });

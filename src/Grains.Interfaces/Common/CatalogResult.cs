@@ -1,7 +1,8 @@
 namespace Commerce.Grains.Interfaces.Common;
 
 /// <summary>The outcome of a catalog command: the resource after the change, or why it was refused.</summary>
-public sealed record CatalogResult<T>(T? Value, CatalogError? Error) where T : class
+[GenerateSerializer, Immutable, Alias("Commerce.CatalogResult`1")]
+public sealed record CatalogResult<T>([property: Id(0)] T? Value, [property: Id(1)] CatalogError? Error) where T : class
 {
     public bool IsSuccess => Error is null;
 

@@ -1,7 +1,8 @@
 namespace Commerce.Grains.Interfaces.Common;
 
 /// <summary>The outcome of a delete: done, or why not.</summary>
-public sealed record DeleteResult(CatalogError? Error)
+[GenerateSerializer, Immutable, Alias("Commerce.DeleteResult")]
+public sealed record DeleteResult([property: Id(0)] CatalogError? Error)
 {
     public static DeleteResult Deleted { get; } = new((CatalogError?)null);
 

@@ -1,14 +1,15 @@
 namespace Commerce.Grains.Interfaces.Products;
 
 /// <summary>A product as stored, with the version that backs its ETag.</summary>
+[GenerateSerializer, Immutable, Alias("Commerce.ProductSnapshot")]
 public sealed record ProductSnapshot(
-    long Id,
-    string Title,
-    string Description,
-    string? ImageUrl,
-    string Sku,
-    decimal Price,
-    long? CategoryId,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    long Version);
+    [property: Id(0)] long Id,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Description,
+    [property: Id(3)] string? ImageUrl,
+    [property: Id(4)] string Sku,
+    [property: Id(5)] decimal Price,
+    [property: Id(6)] long? CategoryId,
+    [property: Id(7)] DateTimeOffset CreatedAt,
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] long Version);

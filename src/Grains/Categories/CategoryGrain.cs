@@ -1,42 +1,23 @@
-using Commerce.Grains.Errors;
 using Commerce.Grains.Interfaces.Categories;
-using Commerce.Grains.Interfaces.Common;
-using Commerce.Grains.Interfaces.Validation;
 using Commerce.Grains.Storage;
-using Commerce.Runtime.Activation;
-using Commerce.Runtime.Storage;
 
 namespace Commerce.Grains.Categories;
 
 /// <summary>
-/// A category. The name rules are checked here. The rules that span the tree (parent exists, level ≤ 100,
-/// no cycle, unique sibling names) are checked by the tree storage inside the transaction that writes the
-/// state, under a tree-wide lock, so they hold however many silos write at once (docs/adr/002).
+/// A category: its stored state and its read row. The rules that span the tree are the tree grain's, which is the
+/// only caller of <see cref="ApplyAsync"/> and <see cref="RemoveAsync"/> (docs/adr/004).
 /// </summary>
-public sealed class CategoryGrain(IPersistentState<CategoryState> category, TimeProvider time) : Grain, ICategoryGrain
+public sealed class CategoryGrain(
+    [PersistentState(GrainStorageNames.Category, GrainStorageNames.Provider)] IPersistentState<CategoryState> category,
+    CategoryReadRow readRow) : Grain, ICategoryGrain
 {
-    public async Task<CatalogResult<CategorySnapshot>> CreateAsync(CategoryDraft draft)
-    {
-        if (category.State is not null)
-        {
-            return new CatalogError(CatalogErrorKind.Conflict, $"Category {GrainKey} already exists.");
-        }
+    private long Id => this.GetPrimaryKeyLong();
 
-        var errors = new FieldErrors();
-        var name = Name(draft.Name, errors);
-        var now = CatalogClock.Now(time);
-        var result = errors.IsEmpty ? await WriteAsync(new CategoryState(name, draft.ParentId, now, now)) : Invalid(errors);
-        if (!result.IsSuccess)
-        {
-            DeactivateOnIdle();
-        }
-
-        return result;
-    }
+    private bool Exists => category.State.Version > 0;
 
     public Task<CategorySnapshot?> GetAsync()
     {
-        if (category.State is null)
+        if (!Exists)
         {
             DeactivateOnIdle();
         }
@@ -44,91 +25,49 @@ public sealed class CategoryGrain(IPersistentState<CategoryState> category, Time
         return Task.FromResult(Snapshot());
     }
 
-    public async Task<CatalogResult<CategorySnapshot>> UpdateAsync(CategoryPatch patch, long? expectedVersion)
+    public async Task ApplyAsync(CategorySnapshot next, IReadOnlyList<long> path)
     {
-        if (Precondition(expectedVersion) is { } refusal)
+        if (category.State.Version != next.Version - 1)
         {
-            return refusal;
+            // The tree's view is behind the stored state (another tree activation wrote in between); it reloads.
+            throw new InvalidOperationException($"Category {Id} is at version {category.State.Version}, not {next.Version - 1}.");
         }
 
-        var current = category.State!;
-        var errors = new FieldErrors();
-        var changed = current with
+        await StateConflicts.WriteAsync(category, new CategoryState
         {
-            Name = patch.Name.IsSet ? Name(patch.Name.Value, errors) : current.Name,
-            ParentId = patch.ParentId.IsSet ? patch.ParentId.Value : current.ParentId,
-        };
-        if (changed.ParentId == GrainKey)
-        {
-            errors.Add("parent_id", CategoryTreeException.Cycle().Message);
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return Invalid(errors);
-        }
-
-        return changed == current
-            ? CatalogResult<CategorySnapshot>.Success(Snapshot()!)
-            : await WriteAsync(changed with { UpdatedAt = CatalogClock.Next(time, current.UpdatedAt) });
+            Name = next.Name,
+            ParentId = next.ParentId,
+            CreatedAt = next.CreatedAt,
+            UpdatedAt = next.UpdatedAt,
+            Version = next.Version,
+        });
+        await readRow.WriteAsync(next, path);
     }
 
-    public async Task<DeleteResult> DeleteAsync(long? expectedVersion)
+    public async Task RemoveAsync()
     {
-        if (Precondition(expectedVersion) is { } refusal)
+        if (Exists)
         {
-            return new DeleteResult(refusal);
+            await category.ClearStateAsync();
         }
 
-        // The storage removes the whole subtree and unlinks its products in one transaction.
-        await category.ClearAsync();
+        await readRow.DeleteAsync(Id);
         DeactivateOnIdle();
-        return DeleteResult.Deleted;
     }
 
-    private CatalogError? Precondition(long? expectedVersion)
+    public async Task RepairReadRowAsync(IReadOnlyList<long> path)
     {
-        if (category.State is null)
+        if (Snapshot() is { } snapshot)
         {
-            return new CatalogError(CatalogErrorKind.NotFound, $"Category {GrainKey} does not exist.");
+            await readRow.WriteAsync(snapshot, path);
         }
-
-        return expectedVersion is { } expected && expected != category.Version
-            ? new CatalogError(CatalogErrorKind.PreconditionFailed, $"Category {GrainKey} has changed since version {expected}.")
-            : null;
-    }
-
-    private async Task<CatalogResult<CategorySnapshot>> WriteAsync(CategoryState state)
-    {
-        try
+        else
         {
-            await category.WriteAsync(state);
-            return CatalogResult<CategorySnapshot>.Success(Snapshot()!);
-        }
-        catch (DuplicateCategoryNameException ex)
-        {
-            return new CatalogError(CatalogErrorKind.Conflict, ex.Message, new Dictionary<string, string[]> { ["name"] = ["is already used by a sibling category."] });
-        }
-        catch (CategoryNotFoundException ex)
-        {
-            return new CatalogError(CatalogErrorKind.ReferenceNotFound, ex.Message, new Dictionary<string, string[]> { [ex.Field] = ["does not exist."] });
-        }
-        catch (CategoryTreeException ex)
-        {
-            return CatalogError.Invalid("parent_id", ex.Message);
+            await readRow.DeleteAsync(Id);
         }
     }
 
-    private static string Name(string? raw, FieldErrors errors)
-    {
-        errors.AddIfAny("name", CatalogText.TryNormalize(raw, CategoryTreeRules.MaxNameLength, out var name));
-        return name;
-    }
-
-    private CategorySnapshot? Snapshot() => category.State is { } s
-        ? new CategorySnapshot(GrainKey, s.Name, s.ParentId, s.CreatedAt, s.UpdatedAt, category.Version)
+    private CategorySnapshot? Snapshot() => Exists && category.State is var s
+        ? new CategorySnapshot(Id, s.Name, s.ParentId, s.CreatedAt, s.UpdatedAt, s.Version)
         : null;
-
-    private static CatalogError Invalid(FieldErrors errors) =>
-        new(CatalogErrorKind.Validation, "The category is not valid.", errors.ToDictionary());
 }

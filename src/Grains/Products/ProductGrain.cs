@@ -1,40 +1,52 @@
-using Commerce.Grains.Errors;
+using Commerce.Grains.Interfaces.Categories;
 using Commerce.Grains.Interfaces.Common;
 using Commerce.Grains.Interfaces.Products;
+using Commerce.Grains.Interfaces.Skus;
 using Commerce.Grains.Interfaces.Validation;
 using Commerce.Grains.Storage;
-using Commerce.Runtime.Activation;
-using Commerce.Runtime.Storage;
 
 namespace Commerce.Grains.Products;
 
 /// <summary>
-/// A product. Field rules are checked here; the SKU's uniqueness and the category's existence are checked by
-/// the database in the same statement that writes the state, which is what keeps them true across silos.
+/// A product. Field rules are checked here; the SKU is claimed from its <see cref="ISkuGrain"/> and the category
+/// checked with the <see cref="ICategoryTreeGrain"/> before the state is written, and the read row is written before
+/// the call answers, so a 2xx is visible to every later read (docs/adr/004).
 /// </summary>
-public sealed class ProductGrain(IPersistentState<ProductState> product, TimeProvider time) : Grain, IProductGrain
+public sealed class ProductGrain(
+    [PersistentState(GrainStorageNames.Product, GrainStorageNames.Provider)] IPersistentState<ProductState> product,
+    ProductReadRow readRow,
+    TimeProvider time) : Grain, IProductGrain
 {
-    public async Task<CatalogResult<ProductSnapshot>> CreateAsync(ProductDraft draft)
+    private long Id => this.GetPrimaryKeyLong();
+
+    /// <summary>A SKU claimed for a write still in progress, which <see cref="HoldsSkuAsync"/> must count as held.</summary>
+    private string? claiming;
+
+    private bool Exists => product.State.Version > 0;
+
+    public Task<CatalogResult<ProductSnapshot>> CreateAsync(ProductDraft draft) => CommandAsync(async () =>
     {
-        if (product.State is not null)
+        if (Exists)
         {
-            return new CatalogError(CatalogErrorKind.Conflict, $"Product {GrainKey} already exists.");
+            return new CatalogError(CatalogErrorKind.Conflict, $"Product {Id} already exists.");
         }
 
         var errors = new FieldErrors();
         var state = ProductRules.TryCreate(draft, CatalogClock.Now(time), errors);
-        var result = state is null ? Invalid(errors) : await WriteAsync(state);
-        if (!result.IsSuccess)
+        var refusal = state is null ? Invalid(errors) : await CheckReferencesAsync(state, previous: null);
+        if (refusal is not null)
         {
             DeactivateOnIdle();
+            return refusal;
         }
 
-        return result;
-    }
+        await WriteAsync(state!);
+        return Success();
+    });
 
     public Task<ProductSnapshot?> GetAsync()
     {
-        if (product.State is null)
+        if (!Exists)
         {
             // Keep no empty activations around for ids that were never created (or probed at random).
             DeactivateOnIdle();
@@ -43,14 +55,14 @@ public sealed class ProductGrain(IPersistentState<ProductState> product, TimePro
         return Task.FromResult(Snapshot());
     }
 
-    public async Task<CatalogResult<ProductSnapshot>> UpdateAsync(ProductPatch patch, long? expectedVersion)
+    public Task<CatalogResult<ProductSnapshot>> UpdateAsync(ProductPatch patch, long? expectedVersion) => CommandAsync(async () =>
     {
-        if (Precondition(expectedVersion) is { } refusal)
+        if (Precondition(expectedVersion) is { } refused)
         {
-            return refusal;
+            return refused;
         }
 
-        var current = product.State!;
+        var current = product.State;
         var errors = new FieldErrors();
         var changed = ProductRules.TryApply(current, patch, errors);
         if (changed is null)
@@ -58,54 +70,123 @@ public sealed class ProductGrain(IPersistentState<ProductState> product, TimePro
             return Invalid(errors);
         }
 
-        return changed == current
-            ? CatalogResult<ProductSnapshot>.Success(Snapshot()!)
-            : await WriteAsync(changed with { UpdatedAt = CatalogClock.Next(time, current.UpdatedAt) });
-    }
+        if (changed == current)
+        {
+            return Success();
+        }
 
-    public async Task<DeleteResult> DeleteAsync(long? expectedVersion)
+        if (await CheckReferencesAsync(changed, current) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await WriteAsync(changed with { UpdatedAt = CatalogClock.Next(time, current.UpdatedAt), Version = current.Version + 1 });
+        if (changed.Sku != current.Sku)
+        {
+            await Sku(current.Sku).ReleaseAsync(Id);
+        }
+
+        return Success();
+    });
+
+    public Task<DeleteResult> DeleteAsync(long? expectedVersion) => CommandAsync(async () =>
     {
         if (Precondition(expectedVersion) is { } refusal)
         {
             return new DeleteResult(refusal);
         }
 
-        await product.ClearAsync();
+        var sku = product.State.Sku;
+        await product.ClearStateAsync();
+        await readRow.DeleteAsync(Id);
+        await Sku(sku).ReleaseAsync(Id);
         DeactivateOnIdle();
         return DeleteResult.Deleted;
+    });
+
+    public Task UnlinkCategoriesAsync(IReadOnlyList<long> categoryIds) => CommandAsync(async () =>
+    {
+        var current = product.State;
+        if (Exists && current.CategoryId is { } category && categoryIds.Contains(category))
+        {
+            await WriteAsync(current with { CategoryId = null, UpdatedAt = CatalogClock.Next(time, current.UpdatedAt), Version = current.Version + 1 });
+        }
+
+        return true;
+    });
+
+    public Task<bool> HoldsSkuAsync(string sku) => Task.FromResult(claiming == sku || (Exists && product.State.Sku == sku));
+
+    public async Task RepairReadRowAsync()
+    {
+        if (Exists)
+        {
+            await readRow.WriteAsync(Id, product.State);
+        }
+        else
+        {
+            await readRow.DeleteAsync(Id);
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>The category must exist and the SKU must be free (or already this product's).</summary>
+    private async Task<CatalogError?> CheckReferencesAsync(ProductState next, ProductState? previous)
+    {
+        if (next.CategoryId is { } category && category != previous?.CategoryId &&
+            !await GrainFactory.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).CheckLinkAsync(category, Id))
+        {
+            return new CatalogError(CatalogErrorKind.ReferenceNotFound, $"Category {category} does not exist.",
+                new Dictionary<string, string[]> { ["category_id"] = ["does not exist."] });
+        }
+
+        claiming = next.Sku;
+        if (next.Sku != previous?.Sku && !await Sku(next.Sku).ClaimAsync(Id))
+        {
+            return new CatalogError(CatalogErrorKind.Conflict, $"A product with SKU '{next.Sku}' already exists.",
+                new Dictionary<string, string[]> { ["sku"] = ["is already used by another product."] });
+        }
+
+        return null;
+    }
+
+    /// <summary>State first (the truth), then its read row, both before the caller hears of it.</summary>
+    private async Task WriteAsync(ProductState state)
+    {
+        await StateConflicts.WriteAsync(product, state);
+        await readRow.WriteAsync(Id, state);
+    }
+
+    private async Task<T> CommandAsync<T>(Func<Task<T>> command)
+    {
+        try
+        {
+            return await StateConflicts.RetryAsync(product, command);
+        }
+        finally
+        {
+            claiming = null;
+        }
     }
 
     private CatalogError? Precondition(long? expectedVersion)
     {
-        if (product.State is null)
+        if (!Exists)
         {
-            return new CatalogError(CatalogErrorKind.NotFound, $"Product {GrainKey} does not exist.");
+            return new CatalogError(CatalogErrorKind.NotFound, $"Product {Id} does not exist.");
         }
 
-        return expectedVersion is { } expected && expected != product.Version
-            ? new CatalogError(CatalogErrorKind.PreconditionFailed, $"Product {GrainKey} has changed since version {expected}.")
+        return expectedVersion is { } expected && expected != product.State.Version
+            ? new CatalogError(CatalogErrorKind.PreconditionFailed, $"Product {Id} is at version {product.State.Version}, not {expected}.")
             : null;
     }
 
-    private async Task<CatalogResult<ProductSnapshot>> WriteAsync(ProductState state)
-    {
-        try
-        {
-            await product.WriteAsync(state);
-            return CatalogResult<ProductSnapshot>.Success(Snapshot()!);
-        }
-        catch (DuplicateSkuException ex)
-        {
-            return new CatalogError(CatalogErrorKind.Conflict, ex.Message, new Dictionary<string, string[]> { ["sku"] = ["is already used by another product."] });
-        }
-        catch (CategoryNotFoundException ex)
-        {
-            return new CatalogError(CatalogErrorKind.ReferenceNotFound, ex.Message, new Dictionary<string, string[]> { ["category_id"] = ["does not exist."] });
-        }
-    }
+    private ISkuGrain Sku(string sku) => GrainFactory.GetGrain<ISkuGrain>(sku);
 
-    private ProductSnapshot? Snapshot() => product.State is { } s
-        ? new ProductSnapshot(GrainKey, s.Title, s.Description, s.ImageUrl, s.Sku, s.Price, s.CategoryId, s.CreatedAt, s.UpdatedAt, product.Version)
+    private CatalogResult<ProductSnapshot> Success() => CatalogResult<ProductSnapshot>.Success(Snapshot()!);
+
+    private ProductSnapshot? Snapshot() => Exists && product.State is var s
+        ? new ProductSnapshot(Id, s.Title, s.Description, s.ImageUrl, s.Sku, s.Price, s.CategoryId, s.CreatedAt, s.UpdatedAt, s.Version)
         : null;
 
     private static CatalogError Invalid(FieldErrors errors) =>

@@ -18,7 +18,7 @@ public static class ProductRules
         var sku = Sku(draft.Sku, errors);
         var price = Price(draft.Price, errors);
         return errors.IsEmpty
-            ? new ProductState(title, description, imageUrl, sku, price, draft.CategoryId, now, now)
+            ? new ProductState { Title = title, Description = description, ImageUrl = imageUrl, Sku = sku, Price = price, CategoryId = draft.CategoryId, CreatedAt = now, UpdatedAt = now, Version = 1 }
             : null;
     }
 

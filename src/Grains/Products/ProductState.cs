@@ -1,12 +1,18 @@
 namespace Commerce.Grains.Products;
 
-/// <summary>What a product grain persists. Immutable: a change is a new record, written before it is kept.</summary>
-public sealed record ProductState(
-    string Title,
-    string Description,
-    string? ImageUrl,
-    string Sku,
-    decimal Price,
-    long? CategoryId,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+/// <summary>
+/// What a product grain persists (as JSON in <c>OrleansStorage</c>). <see cref="Version"/> counts the product's
+/// changes: it backs the ETag and guards the read row against older writes; 0 means the product does not exist.
+/// </summary>
+public sealed record ProductState
+{
+    public string Title { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string? ImageUrl { get; init; }
+    public string Sku { get; init; } = "";
+    public decimal Price { get; init; }
+    public long? CategoryId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public long Version { get; init; }
+}

@@ -1,8 +1,6 @@
 using Commerce.Grains.Interfaces.Categories;
 using Commerce.Grains.Interfaces.Validation;
-using Commerce.Grains.ReadModel;
-using Commerce.Grains.Storage;
-using Commerce.Runtime.Identity;
+using Commerce.ReadModel;
 using Commerce.WebApi.Errors;
 using Commerce.WebApi.Http;
 using Commerce.WebApi.Json;
@@ -11,7 +9,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.WebApi.Categories;
 
-/// <summary><c>/api/v1/categories</c>: thin handlers over the category grains and the category read table.</summary>
+/// <summary>
+/// <c>/api/v1/categories</c>: reads from the category grains and the category read table; changes through the
+/// category tree grain, which checks the rules that span the tree.
+/// </summary>
 public static class CategoryEndpoints
 {
     public static RouteGroupBuilder MapCategoryEndpoints(this IEndpointRouteBuilder routes)
@@ -52,7 +53,7 @@ public static class CategoryEndpoints
     }
 
     public static async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> CreateCategory(
-        HttpRequest request, JsonBodyReader bodies, IdAllocator ids, IGrainFactory grains)
+        HttpRequest request, JsonBodyReader bodies, IdSequence ids, IGrainFactory grains)
     {
         var (body, problem) = await bodies.ReadObjectAsync(request);
         if (problem is not null)
@@ -70,7 +71,7 @@ public static class CategoryEndpoints
             }
 
             var id = await ids.NextCategoryIdAsync(request.HttpContext.RequestAborted);
-            var result = await grains.GetGrain<ICategoryGrain>(id).CreateAsync(draft);
+            var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).CreateAsync(id, draft);
             if (result.Value is not { } category)
             {
                 return CatalogProblems.From(result.Error!);
@@ -104,9 +105,9 @@ public static class CategoryEndpoints
                 return ApiProblems.Invalid(errors.ToDictionary(), "The category changes are not valid.");
             }
 
-            var grain = grains.GetGrain<ICategoryGrain>(key);
-            var expected = await EntityTags.ParseIfMatch(request).ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
-            var result = await grain.UpdateAsync(patch, expected);
+            var expected = await EntityTags.ParseIfMatch(request)
+                .ExpectedVersionAsync(async () => (await grains.GetGrain<ICategoryGrain>(key).GetAsync())?.Version);
+            var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).UpdateAsync(key, patch, expected);
             if (result.Value is not { } category)
             {
                 return CatalogProblems.From(result.Error!);
@@ -124,9 +125,9 @@ public static class CategoryEndpoints
             return ApiProblems.NotFound($"Category {id} does not exist.");
         }
 
-        var grain = grains.GetGrain<ICategoryGrain>(key);
-        var expected = await EntityTags.ParseIfMatch(request).ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
-        var result = await grain.DeleteAsync(expected);
+        var expected = await EntityTags.ParseIfMatch(request)
+            .ExpectedVersionAsync(async () => (await grains.GetGrain<ICategoryGrain>(key).GetAsync())?.Version);
+        var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).DeleteAsync(key, expected);
         return result.IsSuccess ? TypedResults.NoContent() : CatalogProblems.From(result.Error!);
     }
 }

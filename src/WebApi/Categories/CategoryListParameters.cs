@@ -1,5 +1,5 @@
 using Commerce.Grains.Interfaces.Validation;
-using Commerce.Grains.ReadModel;
+using Commerce.ReadModel;
 using Commerce.WebApi.Paging;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,9 +1,8 @@
-using Commerce.Runtime.Calls;
-using Commerce.Runtime.Cluster;
-using Commerce.Runtime.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Commerce.WebApi.Errors;
 
@@ -43,10 +42,11 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     private static (int Status, string Title, string Detail, int? RetryAfter) Classify(Exception exception) => exception switch
     {
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request", bad.Message, null),
-        GrainCallTimeoutException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
-        SiloUnavailableException or NoActiveSilosException => (503, "Service Unavailable", "The catalog cluster is changing; retry shortly.", 1),
-        RemoteGrainException { Retryable: true } => (503, "Service Unavailable", "The catalog is busy or changing; retry shortly.", 1),
+        // Orleans: a silo died or left mid-call, a message was refused while membership changes, no gateway yet.
+        OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or GatewayTooBusyException or ClientNotAvailableException
+            => (503, "Service Unavailable", "The catalog cluster is changing; retry shortly.", 1),
         InconsistentStateException => (503, "Service Unavailable", "The resource is being changed concurrently; retry shortly.", 1),
+        OrleansException { InnerException: { } inner } when Classify(inner).Status == 503 => Classify(inner),
         NpgsqlException database when IsUnavailable(database) => (503, "Service Unavailable", "The catalog database is unavailable; retry shortly.", 5),
         TimeoutException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
         _ => (500, "Internal Server Error", "An unexpected error occurred.", null),

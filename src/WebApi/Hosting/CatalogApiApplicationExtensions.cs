@@ -1,9 +1,7 @@
-using Commerce.Silo.Health;
-using Commerce.Silo.Hosting;
+using Commerce.Hosting.Health;
 using Commerce.WebApi.Categories;
 using Commerce.WebApi.Products;
 using Commerce.WebApi.Security;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Commerce.WebApi.Hosting;
 
@@ -23,11 +21,9 @@ public static class CatalogApiApplicationExtensions
 
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
-        app.MapCatalogSilo();
         app.MapProductEndpoints();
         app.MapCategoryEndpoints();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        app.MapCatalogHealth();
         return app;
     }
 }

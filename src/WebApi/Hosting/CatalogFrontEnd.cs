@@ -1,21 +1,18 @@
-using Commerce.Silo.Hosting;
-using Commerce.WebApi.Dashboard;
+using Commerce.Hosting.Health;
+using Commerce.Hosting.Telemetry;
 using Commerce.WebApi.Observability;
 
 namespace Commerce.WebApi.Hosting;
 
-/// <summary>
-/// The whole front-end composition in one place, so Program.cs and the tests that need a real socket build
-/// exactly the same application.
-/// </summary>
+/// <summary>Everything of the front-end beside the database and the Orleans role, which Program.cs chooses.</summary>
 public static class CatalogFrontEnd
 {
     public static WebApplicationBuilder AddCatalogFrontEnd(this WebApplicationBuilder builder)
     {
-        builder.AddCatalogSilo();
         builder.AddCatalogApi();
-        builder.AddCatalogDashboard();
+        builder.AddCatalogHealthChecks();
         builder.AddCatalogObservability();
+        builder.Services.AddCatalogTracing(builder.Configuration, builder.Environment.ApplicationName);
         return builder;
     }
 
@@ -24,7 +21,6 @@ public static class CatalogFrontEnd
         app.UseCatalogObservability();
         app.UseCatalogApi();
         app.MapCatalogApi();
-        app.MapCatalogDashboard();
         return app;
     }
 }

@@ -1,8 +1,6 @@
 using Commerce.Grains.Interfaces.Products;
 using Commerce.Grains.Interfaces.Validation;
-using Commerce.Grains.ReadModel;
-using Commerce.Grains.Storage;
-using Commerce.Runtime.Identity;
+using Commerce.ReadModel;
 using Commerce.WebApi.Errors;
 using Commerce.WebApi.Http;
 using Commerce.WebApi.Json;
@@ -68,7 +66,7 @@ public static class ProductEndpoints
     }
 
     public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
-        HttpRequest request, JsonBodyReader bodies, IdAllocator ids, IGrainFactory grains)
+        HttpRequest request, JsonBodyReader bodies, IdSequence ids, IGrainFactory grains)
     {
         var (body, problem) = await bodies.ReadObjectAsync(request);
         if (problem is not null)

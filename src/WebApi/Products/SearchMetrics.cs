@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Commerce.Silo.Metrics;
+using Commerce.ReadModel;
 
 namespace Commerce.WebApi.Products;
 
@@ -11,9 +11,9 @@ public sealed class SearchMetrics
 
     public SearchMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MetricBindings.CatalogMeter);
-        _results = meter.CreateHistogram<long>(MetricBindings.SearchResults, description: "Total matches per product search.");
-        _zeroResults = meter.CreateCounter<long>(MetricBindings.SearchZeroResults, description: "Product searches that matched nothing.");
+        var meter = meters.Create(CatalogMeter.Name);
+        _results = meter.CreateHistogram<long>(CatalogMeter.SearchResults, description: "Total matches per product search.");
+        _zeroResults = meter.CreateCounter<long>(CatalogMeter.SearchZeroResults, description: "Product searches that matched nothing.");
     }
 
     public void Record(long total)

@@ -1,0 +1,80 @@
+using Commerce.Grains.Interfaces.Products;
+using Commerce.ReadModel;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Commerce.Grains.Products;
+
+/// <summary>
+/// Keeps a product's row in the <c>products</c> read table in step with its grain state. Every write carries the
+/// state's version and never replaces a newer row, so replays (the sweep, a rebuild) and late writes are harmless.
+/// </summary>
+public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFactory grains, ILogger<ProductReadRow> logger)
+{
+    private const string Upsert =
+        """
+        INSERT INTO products (id, title, description, image_url, sku, price, category_id, search_text, created_at, updated_at, version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        ON CONFLICT (id) DO UPDATE SET
+            title = EXCLUDED.title, description = EXCLUDED.description, image_url = EXCLUDED.image_url, sku = EXCLUDED.sku,
+            price = EXCLUDED.price, category_id = EXCLUDED.category_id, search_text = EXCLUDED.search_text,
+            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+        WHERE products.version < EXCLUDED.version
+        """;
+
+    public async Task WriteAsync(long id, ProductState state, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await UpsertAsync(id, state, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "products_sku")
+        {
+            // The SKU grain gave this product the SKU, so the row still showing it belongs to a product whose newer
+            // state has not reached its row (a crash between the two writes). Bring that row up to date and retry.
+            var holder = await RowHoldingSkuAsync(state.Sku, cancellationToken);
+            LogStaleSkuRow(logger, state.Sku, id, holder);
+            if (holder is { } other && other != id)
+            {
+                await grains.GetGrain<IProductGrain>(other).RepairReadRowAsync();
+            }
+
+            await UpsertAsync(id, state, cancellationToken);
+        }
+    }
+
+    public async Task DeleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand("DELETE FROM products WHERE id = $1");
+        command.Parameters.Add(new() { Value = id });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task UpsertAsync(long id, ProductState state, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(Upsert);
+        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = state.Title });
+        command.Parameters.Add(new() { Value = state.Description });
+        command.Parameters.Add(new() { Value = (object?)state.ImageUrl ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = state.Sku });
+        command.Parameters.Add(new() { Value = state.Price });
+        command.Parameters.Add(new() { Value = (object?)state.CategoryId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = SearchText.For(state.Title, state.Sku) });
+        command.Parameters.Add(new() { Value = state.CreatedAt });
+        command.Parameters.Add(new() { Value = state.UpdatedAt });
+        command.Parameters.Add(new() { Value = state.Version });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<long?> RowHoldingSkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT id FROM products WHERE sku = $1");
+        command.Parameters.Add(new() { Value = sku });
+        return await command.ExecuteScalarAsync(cancellationToken) as long?;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Read row of product {Holder} still shows SKU {Sku}, now held by product {ProductId}; repairing it")]
+    private static partial void LogStaleSkuRow(ILogger logger, string sku, long productId, long? holder);
+}

@@ -1,0 +1,11 @@
+namespace Commerce.ReadModel;
+
+/// <summary>The catalog's own meter and instrument names, exported beside Orleans', ASP.NET Core's and Npgsql's.</summary>
+public static class CatalogMeter
+{
+    public const string Name = "Commerce.Catalog";
+
+    public const string SearchResults = "catalog.search.results";
+    public const string SearchZeroResults = "catalog.search.zero_results";
+    public const string Mutations = "catalog.mutations";
+}

@@ -1,0 +1,55 @@
+using Commerce.Grains.Interfaces.Common;
+using Commerce.Grains.Interfaces.Products;
+using Npgsql;
+
+namespace Commerce.ReadModel;
+
+/// <summary>
+/// Searches the products read table; the total is exact whatever the offset (see <see cref="PagedQuery"/>).
+/// Only the filters that are set become SQL, so
+/// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards.
+/// </summary>
+public sealed class ProductSearchQuery(NpgsqlDataSource database)
+{
+    public async Task<Page<ProductSnapshot>> ExecuteAsync(ProductSearchCriteria criteria, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<object>();
+        void Filter(string sqlWithPlaceholder, object value)
+        {
+            parameters.Add(value);
+            conditions.Add(sqlWithPlaceholder.Replace("{}", "$" + parameters.Count, StringComparison.Ordinal));
+        }
+
+        if (!string.IsNullOrEmpty(criteria.Text))
+        {
+            Filter("search_text LIKE {}", LikePattern.Contains(criteria.Text));
+        }
+
+        if (criteria.MinPrice is { } min)
+        {
+            Filter("price >= {}", min);
+        }
+
+        if (criteria.MaxPrice is { } max)
+        {
+            Filter("price <= {}", max);
+        }
+
+        if (criteria.CategoryId is { } category)
+        {
+            Filter("category_id IN (SELECT id FROM categories WHERE path @> ARRAY[{}::bigint])", category);
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        return await PagedQuery.ExecuteAsync(
+            database,
+            "SELECT count(*) FROM products" + where,
+            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}",
+            parameters,
+            criteria.Limit,
+            criteria.Offset,
+            ProductRows.Read,
+            cancellationToken);
+    }
+}
