@@ -1,9 +1,10 @@
--- Orleans cluster membership (Microsoft.Orleans.Clustering.AdoNet). DeploymentId is the ClusterId. Every change to
--- the member rows of a cluster must also move that cluster's single version row by one, conditionally on the
+-- Orleans cluster membership (Microsoft.Orleans.Clustering.AdoNet). DeploymentId is the ClusterId. Every change
+-- to the member rows of a cluster must also move that cluster's single version row by one, conditionally on the
 -- version the writer last read: that row is the optimistic lock the membership protocol relies on. Each change
 -- below is one statement, so a failed condition leaves nothing half-written (no PL/pgSQL, no ASSERT, which a
--- server can switch off with plpgsql.check_asserts). Heartbeats (IAmAliveTime) deliberately leave the version alone.
--- Times are timestamptz: the provider sends UTC DateTimes, which Npgsql writes as timestamptz and reads back as UTC.
+-- server can switch off with plpgsql.check_asserts). Heartbeats (IAmAliveTime) deliberately leave the version
+-- alone. Times are timestamptz: the provider sends UTC DateTimes, which Npgsql writes as timestamptz and reads
+-- back as UTC, whatever the session's TimeZone.
 -- Status is Orleans' SiloStatus: 3 Active, 6 Dead.
 
 CREATE TABLE OrleansMembershipVersionTable (

@@ -24,6 +24,8 @@ public sealed partial class CategoryTreeGrain(
 
     private readonly RecentLinks recentLinks = new(time);
     private CategoryTree? tree;
+
+    private List<PendingCategoryDelete> Pending => intents.State.PendingDeletes ??= [];
     private Task<CategoryTree>? loading;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -107,7 +109,7 @@ public sealed partial class CategoryTreeGrain(
         }
 
         var pending = new PendingCategoryDelete(id, shape.SubtreeOf(id));
-        intents.State.PendingDeletes.Add(pending);
+        Pending.Add(pending);
         await intents.WriteStateAsync();
         shape.RemoveSubtree(id);
         await FinishAsync(pending);
@@ -168,7 +170,7 @@ public sealed partial class CategoryTreeGrain(
 
     private async Task FinishPendingDeletesAsync()
     {
-        foreach (var pending in intents.State.PendingDeletes.ToList())
+        foreach (var pending in Pending.ToList())
         {
             LogResumingDelete(logger, pending.RootId, pending.CategoryIds.Count);
             await FinishAsync(pending);
@@ -182,7 +184,7 @@ public sealed partial class CategoryTreeGrain(
         var removed = pending.CategoryIds.ToHashSet();
         var products = (await readRows.ProductsInAsync(pending.CategoryIds)).Concat(recentLinks.ProductsLinkedTo(removed)).Distinct().ToList();
         await ForEachAsync(products, id => GrainFactory.GetGrain<IProductGrain>(id).UnlinkCategoriesAsync(pending.CategoryIds));
-        intents.State.PendingDeletes.Remove(pending);
+        Pending.Remove(pending);
         await intents.WriteStateAsync();
     }
 
@@ -215,7 +217,7 @@ public sealed partial class CategoryTreeGrain(
 
     private async Task<CategoryTree> LoadAsync()
     {
-        var deleting = intents.State.PendingDeletes.SelectMany(d => d.CategoryIds).ToHashSet();
+        var deleting = Pending.SelectMany(d => d.CategoryIds).ToHashSet();
         var stored = await storedStates.CategoriesAsync();
         var loaded = CategoryTree.Build(stored.Where(c => !deleting.Contains(c.Id)));
         LogLoaded(logger, loaded.Count);

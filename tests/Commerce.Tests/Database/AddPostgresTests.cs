@@ -1,4 +1,4 @@
-using Commerce.Runtime.Database;
+using Commerce.Postgres;
 using Commerce.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Commerce.Runtime.Database;
+using Commerce.Postgres;
 using Commerce.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Hosting;
 using System.Net;
-using Commerce.Silo.Hosting;
+using Commerce.Grains.Hosting;
+using Commerce.Hosting;
 using Commerce.Tests.Api;
 using Commerce.Tests.Infrastructure;
 using Commerce.WebApi.Hosting;
@@ -23,7 +25,8 @@ public sealed class GracefulShutdownTests
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["ConnectionStrings:Catalog"] = await TestDatabase.CreateDatabaseAsync("shutdown");
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.AddCatalogSilo();
+        builder.AddCatalogDatabase();
+        builder.UseOrleans(silo => silo.AddCatalogSilo(builder.Configuration));
         builder.AddCatalogApi();
         var app = builder.Build();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Commerce.Runtime.Database;
+using Commerce.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

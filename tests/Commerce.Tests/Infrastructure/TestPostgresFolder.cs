@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Commerce.Runtime.Database;
+using Commerce.Postgres;
 
 namespace Commerce.Tests.Infrastructure;
 

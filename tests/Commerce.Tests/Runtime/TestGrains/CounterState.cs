@@ -1,4 +1,0 @@
-namespace Commerce.Tests.Runtime.TestGrains;
-
-/// <summary>The persistent state of <see cref="TestGrain"/>.</summary>
-public sealed record CounterState(int Value);
