@@ -33,4 +33,7 @@ internal static partial class DatabaseLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the configured PostgreSQL server at {Server}")]
     public static partial void UsingConfiguredServer(this ILogger logger, string server);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL runs as OS user 'postgres' (this process is root), which cannot reach {Requested} ('{Blocker}' is closed to other users); keeping the data in {DataDirectory} instead")]
+    public static partial void RelocatingDataDirectory(this ILogger logger, string requested, string blocker, string dataDirectory);
 }

@@ -15,7 +15,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Data folder of the private server; relative paths resolve against the current directory.</summary>
     [Required]
-    public string DataDirectory { get; set; } = ".data/postgres";
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>As root, when the <c>postgres</c> user cannot reach it, this default moves (see ReachableDataDirectory).</summary>
+    public const string DefaultDataDirectory = ".data/postgres";
 
     /// <summary>Folder holding initdb, pg_ctl and postgres; null looks in the usual places.</summary>
     public string? BinDirectory { get; set; }

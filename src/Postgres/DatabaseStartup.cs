@@ -37,7 +37,7 @@ internal sealed class DatabaseStartup(
         else
         {
             embedded = await EmbeddedPostgres.StartAsync(
-                EmbeddedPostgresSettings.From(options.Value), logger, cancellationToken);
+                EmbeddedPostgresSettings.From(options.Value, logger), logger, cancellationToken);
             connectionString = embedded.ConnectionString;
         }
 

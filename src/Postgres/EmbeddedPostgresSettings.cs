@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Commerce.Postgres;
 
 /// <summary>How to run a private PostgreSQL server.</summary>
@@ -11,8 +13,8 @@ public sealed record EmbeddedPostgresSettings(string DataDirectory, string Datab
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
-    internal static EmbeddedPostgresSettings From(DatabaseOptions options) =>
-        new(Path.GetFullPath(options.DataDirectory), options.DatabaseName)
+    internal static EmbeddedPostgresSettings From(DatabaseOptions options, ILogger logger) =>
+        new(ReachableDataDirectory.Choose(options.DataDirectory, options.DataDirectory == DatabaseOptions.DefaultDataDirectory, logger), options.DatabaseName)
         {
             BinDirectory = string.IsNullOrWhiteSpace(options.BinDirectory) ? null : options.BinDirectory,
             Port = options.Port,

@@ -38,7 +38,8 @@ internal static class ServerUserAccess
         }
     }
 
-    private static string? FirstUntraversableAncestor(string directory)
+    /// <summary>The first folder above <paramref name="directory"/> that other users cannot enter, if any.</summary>
+    public static string? FirstUntraversableAncestor(string directory)
     {
         var ancestors = new List<string>();
         for (var dir = Path.GetDirectoryName(directory); dir is not null; dir = Path.GetDirectoryName(dir))
