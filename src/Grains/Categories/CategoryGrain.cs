@@ -58,14 +58,15 @@ public sealed class CategoryGrain(IPersistentState<CategoryState> category, Time
             Name = patch.Name.IsSet ? Name(patch.Name.Value, errors) : current.Name,
             ParentId = patch.ParentId.IsSet ? patch.ParentId.Value : current.ParentId,
         };
-        if (changed.ParentId == GrainKey)
-        {
-            errors.Add("parent_id", CategoryTreeException.Cycle().Message);
-        }
-
         if (!errors.IsEmpty)
         {
             return Invalid(errors);
+        }
+
+        // Refused exactly like a move under a descendant (which the tree storage finds), so both read the same.
+        if (changed.ParentId == GrainKey)
+        {
+            return CatalogError.Invalid("parent_id", CategoryTreeException.Cycle().Message);
         }
 
         return changed == current
