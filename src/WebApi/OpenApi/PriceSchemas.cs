@@ -15,10 +15,11 @@ public static class PriceSchemas
     {
         Description = "A JSON number, or a string of digits with an optional fraction (`\"1299.99\"`: no sign, exponent, separators, " +
             "currency or spaces). " + Rule,
+        // The string form first: generators that must pick one type take the first, and a string keeps the price exact.
         OneOf =
         [
-            new OpenApiSchema { Type = JsonSchemaType.Number, Minimum = "0", Maximum = Max },
             new OpenApiSchema { Type = JsonSchemaType.String, Pattern = InputPattern },
+            new OpenApiSchema { Type = JsonSchemaType.Number, Minimum = "0", Maximum = Max },
         ],
     };
 
