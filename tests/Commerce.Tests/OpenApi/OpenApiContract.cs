@@ -61,7 +61,7 @@ public sealed class OpenApiContract
         }
     }
 
-    public static async Task<OpenApiContract> ParseAsync(string json) =>
+    private static async Task<OpenApiContract> ParseAsync(string json) =>
         new(await OpenApiDocument.FromJsonAsync(json)) { Json = json };
 
     /// <returns>Everything about <paramref name="response"/> the document does not describe; empty when it describes it all.</returns>
@@ -80,9 +80,9 @@ public sealed class OpenApiContract
         {
             // Routing's own answers, for a path or a method the API does not have: only a problem will do.
             var expected = path is null ? 404 : 405;
-            return response.Status == expected
-                ? CheckBody(response, "application/problem+json", _document.Components.Schemas["ProblemDetails"])
-                : [$"{response}: the document has no {method} operation there, so only {expected} is expected"];
+            return response.Status != expected ? [$"{response}: the document has no {method} operation there, so only {expected} is expected"]
+                : response.IsHead ? []
+                : CheckBody(response, "application/problem+json", _document.Components.Schemas["ProblemDetails"]);
         }
 
         if (!operation.ActualResponses.TryGetValue(response.Status.ToString(CultureInfo.InvariantCulture), out var documented))
