@@ -12,8 +12,8 @@ public static class EndpointDocumentation
         where T : notnull => builder.Accepts<T>("application/json", "*/*");
 
     /// <summary>
-    /// RFC 9457 problem details for each status. 401, 429 and 503 can come from any operation (API key, rate
-    /// limit, an unavailable database or silo), so <see cref="StandardResponsesOperationFilter"/> adds those.
+    /// RFC 9457 problem details for each status. The statuses that do not depend on the operation are added by
+    /// filters: 429 and 503 (<see cref="StandardResponsesOperationFilter"/>), 401 for changes (<see cref="ApiKeySecurityOperationFilter"/>).
     /// </summary>
     public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
     {
