@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The tests start their own throwaway PostgreSQL from the machine's binaries
 # (or use the server named by TEST_DATABASE_URL), so the only prerequisite is PostgreSQL's server package;
-# promtool and Chromium are installed too when possible, for the observability tests.
+# promtool and Chromium are installed too when possible, for the observability tests, and Redocly's CLI for the
+# OpenAPI lint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,18 @@ if ! command -v promtool >/dev/null || ! command -v chromium >/dev/null; then
       || echo "installing prometheus and chromium failed; the observability tests that need them will skip" >&2
   else
     echo "promtool or chromium not found: install prometheus and chromium, or the observability tests skip" >&2
+  fi
+fi
+
+# The OpenAPI lint test runs Redocly's CLI (npm); it skips only when the command is missing, so install it.
+if ! command -v redocly >/dev/null; then
+  if command -v npm >/dev/null || { [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null && apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; then
+    echo "redocly not found; installing @redocly/cli@2.77.0 with npm" >&2
+    npm install --global --no-audit --no-fund --loglevel=error @redocly/cli@2.77.0 >/dev/null \
+      || echo "installing @redocly/cli failed; the OpenAPI lint test will skip" >&2
+  else
+    echo "redocly not found and npm is missing: install npm, or the OpenAPI lint test skips" >&2
   fi
 fi
 

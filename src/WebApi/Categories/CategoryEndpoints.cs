@@ -4,6 +4,7 @@ using Commerce.ReadModel;
 using Commerce.WebApi.Errors;
 using Commerce.WebApi.Http;
 using Commerce.WebApi.Json;
+using Commerce.WebApi.OpenApi;
 using Commerce.WebApi.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,12 +18,41 @@ public static class CategoryEndpoints
 {
     public static RouteGroupBuilder MapCategoryEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/categories").WithTags("Categories");
-        group.MapGet("/", ListCategories);
-        group.MapGet("/{id}", GetCategory);
-        group.MapPost("/", CreateCategory).Accepts<CreateCategoryRequest>("application/json", "*/*");
-        group.MapPatch("/{id}", UpdateCategory).Accepts<UpdateCategoryRequest>("application/json", "*/*");
-        group.MapDelete("/{id}", DeleteCategory);
+        var group = routes.MapGroup("/api/v1/categories").WithTags(OpenApiTags.Categories);
+        group.MapGetAndHead("/", ListCategories)
+            .WithName("listCategories")
+            .WithSummary("List categories")
+            .WithDescription("One page of categories ordered by id. `parent_id` narrows it to the direct children of one category, " +
+                "`parent_id=null` to the roots; an id that names no category gives an empty page.")
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
+        group.MapGetAndHead("/{id}", GetCategory)
+            .WithName("getCategory")
+            .WithSummary("Read a category")
+            .WithDescription("The category with its `ETag`, which `If-Match` on a change can name.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateCategory)
+            .WithName("createCategory")
+            .WithSummary("Create a category")
+            .WithDescription("A root, or a child of `parent_id`. Names are unique among siblings (trimmed, NFC, case-insensitive: 409); " +
+                "a root is level 1 and no category may be deeper than level 100 (422); an unknown `parent_id` is 404.")
+            .AcceptsJson<CreateCategoryRequest>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        group.MapPatch("/{id}", UpdateCategory)
+            .WithName("updateCategory")
+            .WithSummary("Rename or move a category")
+            .WithDescription("Absent fields stay as they are; `\"parent_id\": null` moves the category to the roots with its subtree. " +
+                "A move under itself or a descendant, or one that would put any category deeper than level 100, is 422. " +
+                "`{}` changes nothing and keeps the version.")
+            .AcceptsJson<UpdateCategoryRequest>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/{id}", DeleteCategory)
+            .WithName("deleteCategory")
+            .WithSummary("Delete a category and its subtree")
+            .WithDescription("Deletes the category and every descendant in one transaction, and unlinks (does not delete) every product in them: " +
+                "their `category_id` becomes null and their `ETag` changes.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
         return group;
     }
 
@@ -105,12 +135,12 @@ public static class CategoryEndpoints
                 return ApiProblems.Invalid(errors.ToDictionary(), "The category changes are not valid.");
             }
 
-            var expected = await EntityTags.ParseIfMatch(request)
-                .ExpectedVersionAsync(async () => (await grains.GetGrain<ICategoryGrain>(key).GetAsync())?.Version);
+            var ifMatch = EntityTags.ParseIfMatch(request);
+            var expected = await ifMatch.ExpectedVersionAsync(async () => (await grains.GetGrain<ICategoryGrain>(key).GetAsync())?.Version);
             var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).UpdateAsync(key, patch, expected);
             if (result.Value is not { } category)
             {
-                return CatalogProblems.From(result.Error!);
+                return CatalogProblems.From(result.Error!, ifMatch, $"category {key}");
             }
 
             EntityTags.Set(request.HttpContext.Response, category.Version);
@@ -125,9 +155,9 @@ public static class CategoryEndpoints
             return ApiProblems.NotFound($"Category {id} does not exist.");
         }
 
-        var expected = await EntityTags.ParseIfMatch(request)
-            .ExpectedVersionAsync(async () => (await grains.GetGrain<ICategoryGrain>(key).GetAsync())?.Version);
+        var ifMatch = EntityTags.ParseIfMatch(request);
+        var expected = await ifMatch.ExpectedVersionAsync(async () => (await grains.GetGrain<ICategoryGrain>(key).GetAsync())?.Version);
         var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).DeleteAsync(key, expected);
-        return result.IsSuccess ? TypedResults.NoContent() : CatalogProblems.From(result.Error!);
+        return result.IsSuccess ? TypedResults.NoContent() : CatalogProblems.From(result.Error!, ifMatch, $"category {key}");
     }
 }

@@ -1,5 +1,6 @@
 using Commerce.WebApi.Errors;
 using Commerce.WebApi.Json;
+using Commerce.WebApi.OpenApi;
 using Commerce.WebApi.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -33,8 +34,7 @@ public static class CatalogApiServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<JsonBodyReader>();
         services.AddSingleton<Products.SearchMetrics>();
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new() { Title = "Commerce catalog API", Version = "v1" }));
+        services.AddCatalogOpenApi();
         builder.AddCatalogSecurity();
         return builder;
     }

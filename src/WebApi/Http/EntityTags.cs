@@ -19,14 +19,15 @@ public static class EntityTags
             return IfMatch.None;
         }
 
+        var header = values.ToString();
         if (!EntityTagHeaderValue.TryParseList(values, out var tags) || tags.Count == 0)
         {
-            return new IfMatch(true, false, []);
+            return new IfMatch(true, false, [], header, IfMatchFlaw.Malformed);
         }
 
         if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
         {
-            return new IfMatch(true, true, []);
+            return new IfMatch(true, true, [], header);
         }
 
         // If-Match uses strong comparison: a weak tag never matches.
@@ -35,32 +36,6 @@ public static class EntityTags
             .Select(tag => long.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1)
             .Where(v => v > 0)
             .ToArray();
-        return new IfMatch(true, false, versions);
-    }
-}
-
-/// <summary>A parsed If-Match header.</summary>
-public sealed record IfMatch(bool IsPresent, bool MatchesAny, IReadOnlyList<long> Versions)
-{
-    public static IfMatch None { get; } = new(false, false, []);
-
-    /// <summary>
-    /// The version to hand the grain, which checks it in the same turn as the change. Version 0 never exists,
-    /// so a tag that cannot match becomes 0 and the grain answers 412.
-    /// </summary>
-    public async Task<long?> ExpectedVersionAsync(Func<Task<long?>> currentVersion)
-    {
-        if (!IsPresent || MatchesAny)
-        {
-            return null;
-        }
-
-        if (Versions.Count <= 1)
-        {
-            return Versions.Count == 1 ? Versions[0] : 0;
-        }
-
-        var current = await currentVersion();
-        return current is { } version && Versions.Contains(version) ? version : 0;
+        return new IfMatch(true, false, versions, header, tags.All(tag => tag.IsWeak) ? IfMatchFlaw.OnlyWeakTags : IfMatchFlaw.None);
     }
 }

@@ -9,7 +9,7 @@ namespace Commerce.WebApi.Json;
 /// <summary>
 /// Reads a request body as a JSON object. The body is read here rather than by model binding so that the
 /// API's split holds exactly: 400 only for a body that is not JSON at all, 413 for one too large, 422 for
-/// JSON that is not an object, and no 415 for a client that forgot its Content-Type.
+/// JSON that is not an object or repeats a field, and no 415 for a client that forgot its Content-Type.
 /// </summary>
 public sealed class JsonBodyReader(IOptions<CatalogApiOptions> options)
 {
@@ -62,6 +62,13 @@ public sealed class JsonBodyReader(IOptions<CatalogApiOptions> options)
             var kind = document.RootElement.ValueKind.ToString().ToLowerInvariant();
             document.Dispose();
             return (null, ApiProblems.Unprocessable($"The request body must be a JSON object, not {kind}."));
+        }
+
+        if (DuplicateFields.Find(document.RootElement) is { } repeated)
+        {
+            document.Dispose();
+            return (null, ApiProblems.Invalid(
+                new Dictionary<string, string[]> { [repeated] = ["is given more than once."] }, "The request body gives a field more than once."));
         }
 
         return (document, null);

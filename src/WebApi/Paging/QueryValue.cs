@@ -5,7 +5,7 @@ namespace Commerce.WebApi.Paging;
 
 /// <summary>
 /// Parses query parameters by hand: binding them as numbers would turn <c>limit=abc</c> into a bare 400,
-/// where the contract wants a 422 problem naming the parameter.
+/// where the contract wants a 422 problem naming the parameter and saying what is wrong with it.
 /// </summary>
 public static partial class QueryValue
 {
@@ -16,15 +16,28 @@ public static partial class QueryValue
             return null;
         }
 
-        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!WholeNumber().IsMatch(text))
         {
-            errors.Add(name, max == long.MaxValue ? $"must be an integer of at least {min}." : $"must be an integer from {min} to {max}.");
+            errors.Add(name, "must be a whole number, such as 20.");
             return null;
         }
 
-        return value;
+        // The text is digits by now, so a failed parse can only mean it does not fit 64 bits.
+        var fits = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value);
+        var tooSmall = fits ? value < min : text.StartsWith('-');
+        var tooLarge = fits ? value > max : !tooSmall;
+        if (!tooSmall && !tooLarge)
+        {
+            return value;
+        }
+
+        errors.Add(name, (min > long.MinValue && max < long.MaxValue) ? $"must be from {min} to {max}."
+            : tooLarge ? $"is too large; at most {max}."
+            : $"must be at least {min}.");
+        return null;
     }
 
+    /// <summary>A price bound: the same rule as a price in a body given as a string (digits, at most 2 decimals).</summary>
     public static decimal? ParseDecimal(string[]? values, string name, FieldErrors errors)
     {
         if (SingleValue(values, name, errors) is not { } text)
@@ -32,14 +45,9 @@ public static partial class QueryValue
             return null;
         }
 
-        if (!PlainDecimal().IsMatch(text)
-            || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-        {
-            errors.Add(name, "must be a decimal number of at least 0, such as 10 or 10.50.");
-            return null;
-        }
-
-        return value;
+        var error = PriceRules.TryParsePlain(text, out var value);
+        errors.AddIfAny(name, error);
+        return error is null ? value : null;
     }
 
     /// <summary>The one value of a parameter; null when it is absent (or empty), an error when it is repeated.</summary>
@@ -55,6 +63,6 @@ public static partial class QueryValue
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{1,20}(\.[0-9]{1,20})?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex PlainDecimal();
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WholeNumber();
 }

@@ -4,6 +4,7 @@ using Commerce.ReadModel;
 using Commerce.WebApi.Errors;
 using Commerce.WebApi.Http;
 using Commerce.WebApi.Json;
+using Commerce.WebApi.OpenApi;
 using Commerce.WebApi.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,13 +15,42 @@ public static class ProductEndpoints
 {
     public static RouteGroupBuilder MapProductEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/products").WithTags("Products");
-        group.MapGet("/", ListProducts);
-        group.MapGet("/search", SearchProducts);
-        group.MapGet("/{id}", GetProduct);
-        group.MapPost("/", CreateProduct).Accepts<CreateProductRequest>("application/json", "*/*");
-        group.MapPatch("/{id}", UpdateProduct).Accepts<UpdateProductRequest>("application/json", "*/*");
-        group.MapDelete("/{id}", DeleteProduct);
+        var group = routes.MapGroup("/api/v1/products").WithTags(OpenApiTags.Products);
+        group.MapGetAndHead("/", ListProducts)
+            .WithName("listProducts")
+            .WithSummary("List products")
+            .WithDescription("One page of products ordered by id, with the exact total.")
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
+        group.MapGetAndHead("/search", SearchProducts)
+            .WithName("searchProducts")
+            .WithSummary("Search products")
+            .WithDescription("Filters combine with AND; results are ordered by id, so pages never overlap or skip, and `total` is exact " +
+                "whatever the offset. Once a write has answered 2xx, every later search reflects it.")
+            .ProducesProblems(StatusCodes.Status422UnprocessableEntity);
+        group.MapGetAndHead("/{id}", GetProduct)
+            .WithName("getProduct")
+            .WithSummary("Read a product")
+            .WithDescription("The product with its `ETag`, which `If-Match` on a change can name.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateProduct)
+            .WithName("createProduct")
+            .WithSummary("Create a product")
+            .WithDescription("SKUs are unique after trimming and upper-casing (409); an unknown `category_id` is 404.")
+            .AcceptsJson<CreateProductRequest>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        group.MapPatch("/{id}", UpdateProduct)
+            .WithName("updateProduct")
+            .WithSummary("Change a product")
+            .WithDescription("Absent fields stay as they are; `null` clears `image_url` or `category_id` and is 422 for the other fields. " +
+                "`{}` changes nothing and keeps the version.")
+            .AcceptsJson<UpdateProductRequest>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/{id}", DeleteProduct)
+            .WithName("deleteProduct")
+            .WithSummary("Delete a product")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
         return group;
     }
 
@@ -119,11 +149,12 @@ public static class ProductEndpoints
             }
 
             var grain = grains.GetGrain<IProductGrain>(key);
-            var expected = await EntityTags.ParseIfMatch(request).ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
+            var ifMatch = EntityTags.ParseIfMatch(request);
+            var expected = await ifMatch.ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
             var result = await grain.UpdateAsync(patch, expected);
             if (result.Value is not { } product)
             {
-                return CatalogProblems.From(result.Error!);
+                return CatalogProblems.From(result.Error!, ifMatch, $"product {key}");
             }
 
             EntityTags.Set(request.HttpContext.Response, product.Version);
@@ -139,8 +170,9 @@ public static class ProductEndpoints
         }
 
         var grain = grains.GetGrain<IProductGrain>(key);
-        var expected = await EntityTags.ParseIfMatch(request).ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
+        var ifMatch = EntityTags.ParseIfMatch(request);
+        var expected = await ifMatch.ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
         var result = await grain.DeleteAsync(expected);
-        return result.IsSuccess ? TypedResults.NoContent() : CatalogProblems.From(result.Error!);
+        return result.IsSuccess ? TypedResults.NoContent() : CatalogProblems.From(result.Error!, ifMatch, $"product {key}");
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Commerce.Grains.Interfaces.Products;
 using Commerce.WebApi.Json;
@@ -11,10 +13,11 @@ public sealed record ProductResponse(
     string Description,
     string? ImageUrl,
     string Sku,
+    [property: RegularExpression(@"^[0-9]{1,10}\.[0-9]{2}$"), Description("Exact decimal with two decimals, as a string so no client rounds it.")]
     string Price,
     long? CategoryId,
-    string CreatedAt,
-    string UpdatedAt)
+    [property: DataType(DataType.DateTime)] string CreatedAt,
+    [property: DataType(DataType.DateTime), Description("Moves forward on every change.")] string UpdatedAt)
 {
     public static ProductResponse From(ProductSnapshot product) => new(
         product.Id, product.Title, product.Description, product.ImageUrl, product.Sku,

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Commerce.Tests.OpenApi;
 
 namespace Commerce.Tests.Api;
 
@@ -24,6 +25,7 @@ public static class ApiClient
 
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
+        await AssertDescribedAsync(client, response, body);
         return new ApiResponse(response.StatusCode, body, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(),
             response.Content.Headers.ContentType);
     }
@@ -34,8 +36,16 @@ public static class ApiClient
         using var request = new HttpRequestMessage(method, url) { Content = content };
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
+        await AssertDescribedAsync(client, response, body);
         return new ApiResponse(response.StatusCode, body, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString(),
             response.Content.Headers.ContentType);
+    }
+
+    /// <summary>Every response a contract test receives must be one the served OpenAPI document describes.</summary>
+    private static async Task AssertDescribedAsync(HttpClient client, HttpResponseMessage response, string body)
+    {
+        var undescribed = (await OpenApiContract.ServedAsync(client)).Check(ObservedResponse.From(response, body));
+        Assert.True(undescribed.Count == 0, "The OpenAPI document does not describe this response:\n" + string.Join("\n", undescribed));
     }
 
     public static Task<ApiResponse> ApiPostAsync(this HttpClient client, string url, object body) =>

@@ -1,0 +1,16 @@
+namespace Commerce.WebApi.OpenApi;
+
+/// <summary>The tags that group the operations in the document, with the text that introduces each group.</summary>
+public static class OpenApiTags
+{
+    public const string Products = "Products";
+    public const string Categories = "Categories";
+
+    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
+    {
+        [Products] = "Products: title, description, SKU (unique), price and an optional category and image URL. " +
+            "Search by text, price range and category subtree.",
+        [Categories] = "A tree of categories, at most 100 levels deep, with names unique among siblings. " +
+            "Deleting a category deletes its subtree and unlinks the products in it.",
+    };
+}

@@ -1,0 +1,20 @@
+using Commerce.WebApi.Categories;
+using Commerce.WebApi.Paging;
+using Commerce.WebApi.Products;
+
+namespace Commerce.WebApi.OpenApi;
+
+/// <summary>
+/// Schema names as a client sees them: generators turn them into class names, so a product is <c>Product</c>
+/// and a page of them <c>ProductPage</c>, not <c>ProductResponsePageResponse</c>.
+/// </summary>
+public static class SchemaIds
+{
+    public static string For(Type type) => type switch
+    {
+        _ when type == typeof(ProductResponse) => "Product",
+        _ when type == typeof(CategoryResponse) => "Category",
+        { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(PageResponse<>) => For(type.GetGenericArguments()[0]) + "Page",
+        _ => type.Name,
+    };
+}
