@@ -1,11 +1,12 @@
 using Commerce.Grains.Hosting;
 using Commerce.Hosting;
+using Commerce.Hosting.Dashboard;
 using Commerce.Hosting.Health;
 using Commerce.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration.Memory;
 
 // A silo on its own: hosts grains for the cluster (clients reach it through its gateway port); over HTTP it serves
-// only health. Settings files ship next to the binaries, so the working directory does not matter.
+// health and /metrics. Settings files ship next to the binaries, so the working directory does not matter.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // Defaults below every other source, so appsettings, environment and arguments still override them. They live in
 // code rather than an appsettings.json, which would be copied into the front-end's output too.
@@ -23,8 +24,11 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 builder.AddCatalogDatabase();
 builder.UseOrleans(silo => silo.AddCatalogSilo(builder.Configuration));
 builder.AddCatalogHealthChecks();
-builder.Services.AddCatalogTracing(builder.Configuration, builder.Environment.ApplicationName);
+builder.AddCatalogTelemetry();
+// The dashboard's figures of this silo, for the front-ends that show /dashboard.
+builder.AddCatalogDashboard();
 
 var app = builder.Build();
 app.MapCatalogHealth();
+app.MapCatalogMetrics();
 app.Run();

@@ -3,6 +3,7 @@ using Commerce.Grains.Interfaces.Common;
 using Commerce.Grains.Interfaces.Products;
 using Commerce.Grains.Interfaces.Validation;
 using Commerce.Grains.Storage;
+using Commerce.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Commerce.Grains.Categories;
@@ -17,6 +18,7 @@ public sealed partial class CategoryTreeGrain(
     [PersistentState(GrainStorageNames.CategoryTree, GrainStorageNames.Provider)] IPersistentState<CategoryTreeState> intents,
     StoredGrainStates storedStates,
     CategoryReadRow readRows,
+    MutationMetrics mutations,
     TimeProvider time,
     ILogger<CategoryTreeGrain> logger) : Grain, ICategoryTreeGrain
 {
@@ -55,6 +57,7 @@ public sealed partial class CategoryTreeGrain(
         var now = CatalogClock.Now(time);
         var created = new CategorySnapshot(id, name, draft.ParentId, now, now, 1);
         await ApplyAsync(created);
+        mutations.Record(MutationMetrics.Category, MutationMetrics.Create);
         return CatalogResult<CategorySnapshot>.Success(created);
     }
 
@@ -97,6 +100,7 @@ public sealed partial class CategoryTreeGrain(
             await readRows.RebaseDescendantsAsync(id, shape.PathOf(id));
         }
 
+        mutations.Record(MutationMetrics.Category, MutationMetrics.Update);
         return CatalogResult<CategorySnapshot>.Success(changed);
     }
 
@@ -113,6 +117,7 @@ public sealed partial class CategoryTreeGrain(
         await intents.WriteStateAsync();
         shape.RemoveSubtree(id);
         await FinishAsync(pending);
+        mutations.Record(MutationMetrics.Category, MutationMetrics.Delete);
         return DeleteResult.Deleted;
     }
 

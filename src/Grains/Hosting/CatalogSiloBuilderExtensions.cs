@@ -4,6 +4,7 @@ using Commerce.Grains.Categories;
 using Commerce.Grains.Products;
 using Commerce.Grains.ReadRows;
 using Commerce.Grains.Storage;
+using Commerce.Grains.Telemetry;
 using Commerce.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,7 @@ public static class CatalogSiloBuilderExtensions
         services.AddSingleton<ProductReadRow>();
         services.AddSingleton<CategoryReadRow>();
         services.AddSingleton<StoredGrainStates>();
+        services.AddSingleton<MutationMetrics>();
         services.AddOptions<ReadRowSweepOptions>()
             .Bind(configuration.GetSection(ReadRowSweepOptions.Section))
             .ValidateDataAnnotations()

@@ -4,6 +4,7 @@ using Commerce.Grains.Interfaces.Products;
 using Commerce.Grains.Interfaces.Skus;
 using Commerce.Grains.Interfaces.Validation;
 using Commerce.Grains.Storage;
+using Commerce.Grains.Telemetry;
 
 namespace Commerce.Grains.Products;
 
@@ -15,6 +16,7 @@ namespace Commerce.Grains.Products;
 public sealed class ProductGrain(
     [PersistentState(GrainStorageNames.Product, GrainStorageNames.Provider)] IPersistentState<ProductState> product,
     ProductReadRow readRow,
+    MutationMetrics mutations,
     TimeProvider time) : Grain, IProductGrain
 {
     private long Id => this.GetPrimaryKeyLong();
@@ -41,6 +43,7 @@ public sealed class ProductGrain(
         }
 
         await WriteAsync(state!);
+        mutations.Record(MutationMetrics.Product, MutationMetrics.Create);
         return Success();
     });
 
@@ -86,6 +89,7 @@ public sealed class ProductGrain(
             await Sku(current.Sku).ReleaseAsync(Id);
         }
 
+        mutations.Record(MutationMetrics.Product, MutationMetrics.Update);
         return Success();
     });
 
@@ -100,6 +104,7 @@ public sealed class ProductGrain(
         await product.ClearStateAsync();
         await readRow.DeleteAsync(Id);
         await Sku(sku).ReleaseAsync(Id);
+        mutations.Record(MutationMetrics.Product, MutationMetrics.Delete);
         DeactivateOnIdle();
         return DeleteResult.Deleted;
     });

@@ -1,3 +1,4 @@
+using Commerce.Hosting.Dashboard;
 using Commerce.Hosting.Health;
 using Commerce.Hosting.Telemetry;
 using Commerce.WebApi.Observability;
@@ -12,7 +13,8 @@ public static class CatalogFrontEnd
         builder.AddCatalogApi();
         builder.AddCatalogHealthChecks();
         builder.AddCatalogObservability();
-        builder.Services.AddCatalogTracing(builder.Configuration, builder.Environment.ApplicationName);
+        builder.AddCatalogTelemetry();
+        builder.AddCatalogDashboard();
         return builder;
     }
 
@@ -21,6 +23,8 @@ public static class CatalogFrontEnd
         app.UseCatalogObservability();
         app.UseCatalogApi();
         app.MapCatalogApi();
+        app.MapCatalogMetrics();
+        app.MapCatalogDashboard();
         return app;
     }
 }
