@@ -10,26 +10,35 @@ namespace Commerce.Grains.Categories;
 /// </summary>
 public sealed class CategoryReadRow(NpgsqlDataSource database)
 {
+    /// <summary>The row write, also used by the read-table rebuild (tools/CatalogAudit) so both write the same rows.</summary>
+    internal const string Upsert =
+        """
+        INSERT INTO categories (id, parent_id, name, name_key, path, created_at, updated_at, version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (id) DO UPDATE SET
+            parent_id = EXCLUDED.parent_id, name = EXCLUDED.name, name_key = EXCLUDED.name_key, path = EXCLUDED.path,
+            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+        WHERE categories.version < EXCLUDED.version OR categories.path <> EXCLUDED.path
+        """;
+
     public async Task WriteAsync(CategorySnapshot category, IReadOnlyList<long> path, CancellationToken cancellationToken = default)
     {
-        await using var command = database.CreateCommand(
-            """
-            INSERT INTO categories (id, parent_id, name, name_key, path, created_at, updated_at, version)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            ON CONFLICT (id) DO UPDATE SET
-                parent_id = EXCLUDED.parent_id, name = EXCLUDED.name, name_key = EXCLUDED.name_key, path = EXCLUDED.path,
-                created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
-            WHERE categories.version < EXCLUDED.version OR categories.path <> EXCLUDED.path
-            """);
-        command.Parameters.Add(new() { Value = category.Id });
-        command.Parameters.Add(new() { Value = (object?)category.ParentId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
-        command.Parameters.Add(new() { Value = category.Name });
-        command.Parameters.Add(new() { Value = CaseFold.Fold(category.Name) });
-        command.Parameters.Add(new() { Value = path.ToArray() });
-        command.Parameters.Add(new() { Value = category.CreatedAt });
-        command.Parameters.Add(new() { Value = category.UpdatedAt });
-        command.Parameters.Add(new() { Value = category.Version });
+        await using var command = database.CreateCommand(Upsert);
+        AddRowParameters(command.Parameters, category, path);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The parameters of <see cref="Upsert"/> for a category at <paramref name="path"/>: the row it projects to.</summary>
+    internal static void AddRowParameters(NpgsqlParameterCollection parameters, CategorySnapshot category, IReadOnlyList<long> path)
+    {
+        parameters.Add(new() { Value = category.Id });
+        parameters.Add(new() { Value = (object?)category.ParentId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        parameters.Add(new() { Value = category.Name });
+        parameters.Add(new() { Value = CaseFold.Fold(category.Name) });
+        parameters.Add(new() { Value = path.ToArray() });
+        parameters.Add(new() { Value = category.CreatedAt });
+        parameters.Add(new() { Value = category.UpdatedAt });
+        parameters.Add(new() { Value = category.Version });
     }
 
     /// <summary>After a move: the descendants of <paramref name="id"/> get paths under its new one.</summary>

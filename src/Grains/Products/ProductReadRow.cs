@@ -12,7 +12,8 @@ namespace Commerce.Grains.Products;
 /// </summary>
 public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFactory grains, ILogger<ProductReadRow> logger)
 {
-    private const string Upsert =
+    /// <summary>The row write, also used by the read-table rebuild (tools/CatalogAudit) so both write the same rows.</summary>
+    internal const string Upsert =
         """
         INSERT INTO products (id, title, description, image_url, sku, price, category_id, search_text, created_at, updated_at, version)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -54,18 +55,24 @@ public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFact
     private async Task UpsertAsync(long id, ProductState state, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(Upsert);
-        command.Parameters.Add(new() { Value = id });
-        command.Parameters.Add(new() { Value = state.Title });
-        command.Parameters.Add(new() { Value = state.Description });
-        command.Parameters.Add(new() { Value = (object?)state.ImageUrl ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = state.Sku });
-        command.Parameters.Add(new() { Value = state.Price });
-        command.Parameters.Add(new() { Value = (object?)state.CategoryId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        command.Parameters.Add(new() { Value = SearchText.For(state.Title, state.Sku) });
-        command.Parameters.Add(new() { Value = state.CreatedAt });
-        command.Parameters.Add(new() { Value = state.UpdatedAt });
-        command.Parameters.Add(new() { Value = state.Version });
+        AddRowParameters(command.Parameters, id, state);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The parameters of <see cref="Upsert"/> for a product state: the row the state projects to.</summary>
+    internal static void AddRowParameters(NpgsqlParameterCollection parameters, long id, ProductState state)
+    {
+        parameters.Add(new() { Value = id });
+        parameters.Add(new() { Value = state.Title });
+        parameters.Add(new() { Value = state.Description });
+        parameters.Add(new() { Value = (object?)state.ImageUrl ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new() { Value = state.Sku });
+        parameters.Add(new() { Value = state.Price });
+        parameters.Add(new() { Value = (object?)state.CategoryId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        parameters.Add(new() { Value = SearchText.For(state.Title, state.Sku) });
+        parameters.Add(new() { Value = state.CreatedAt });
+        parameters.Add(new() { Value = state.UpdatedAt });
+        parameters.Add(new() { Value = state.Version });
     }
 
     private async Task<long?> RowHoldingSkuAsync(string sku, CancellationToken cancellationToken)

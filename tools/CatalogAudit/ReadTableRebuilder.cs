@@ -1,0 +1,69 @@
+using Commerce.Grains.Categories;
+using Commerce.Grains.Products;
+using Npgsql;
+
+namespace Commerce.Tools.CatalogAudit;
+
+/// <summary>
+/// Rebuilds the read tables from grain state, with the grains' own row writers, in one transaction. It needs no
+/// silo, so it works with the cluster down, and is safe with it up: it locks both read tables against writes
+/// (reads go on) before reading state, so every row a grain wrote came from a state read here, and a grain write
+/// that lands later waits for the commit and then applies, carrying a newer version. Only rows that differ from
+/// their state are touched; they are deleted first and then written, so a stale row never blocks a rewritten one
+/// on the unique SKU or sibling-name indexes. Rows of no resource are deleted.
+/// </summary>
+public sealed class ReadTableRebuilder(string connectionString, string? serviceId = null)
+{
+    private const int BatchSize = 500;
+
+    public async Task<RebuildResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("LOCK TABLE categories, products IN EXCLUSIVE MODE", connection))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var stored = await StoredCatalogQuery.ReadAsync(connection, serviceId ?? CatalogAuditor.DefaultServiceId, cancellationToken);
+        var differences = await ReadTableDifferences.FindAsync(stored, connection, cancellationToken);
+        var products = differences.ProductsToWrite.Select(p => p.Expected.Id).ToList();
+        var categories = differences.CategoriesToWrite.Select(c => c.Expected.Id).ToList();
+        await DeleteAsync(connection, "products", [.. products, .. differences.ProductsWithoutState], cancellationToken);
+        await DeleteAsync(connection, "categories", [.. categories, .. differences.CategoriesWithoutState], cancellationToken);
+        await WriteAsync(connection, differences.ProductsToWrite, (command, row) =>
+            ProductReadRow.AddRowParameters(command.Parameters, row.Expected.Id, stored.Products[row.Expected.Id]), ProductReadRow.Upsert, cancellationToken);
+        await WriteAsync(connection, differences.CategoriesToWrite, (command, row) =>
+            CategoryReadRow.AddRowParameters(command.Parameters, row.Expected.Snapshot(), row.Expected.Path), CategoryReadRow.Upsert, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RebuildResult(products.Count, differences.ProductsWithoutState.Count, categories.Count,
+            differences.CategoriesWithoutState.Count, differences.CategoriesOutsideTree);
+    }
+
+    private static async Task DeleteAsync(NpgsqlConnection connection, string table, long[] ids, CancellationToken cancellationToken)
+    {
+        // The table name is one of two constants above, never input.
+        await using var command = new NpgsqlCommand($"DELETE FROM {table} WHERE id = ANY($1)", connection);
+        command.Parameters.Add(new() { Value = ids });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs the row writer's statement for each row, many to a round trip.</summary>
+    private static async Task WriteAsync<T>(
+        NpgsqlConnection connection, IReadOnlyList<T> rows, Action<NpgsqlBatchCommand, T> parameters, string sql, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rows.Chunk(BatchSize))
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            foreach (var row in chunk)
+            {
+                var command = new NpgsqlBatchCommand(sql);
+                parameters(command, row);
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

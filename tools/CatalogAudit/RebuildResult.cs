@@ -1,0 +1,10 @@
+namespace Commerce.Tools.CatalogAudit;
+
+/// <summary>What a rebuild changed in the read tables, and the categories it could give no row (no path).</summary>
+public sealed record RebuildResult(
+    int ProductsWritten, int ProductsDeleted, int CategoriesWritten, int CategoriesDeleted, IReadOnlyList<long> CategoriesOutsideTree)
+{
+    public override string ToString() =>
+        $"products: {ProductsWritten} written, {ProductsDeleted} deleted; categories: {CategoriesWritten} written, {CategoriesDeleted} deleted" +
+        (CategoriesOutsideTree.Count == 0 ? "" : $"; left out (missing parent or cycle): {string.Join(", ", CategoriesOutsideTree)}");
+}
