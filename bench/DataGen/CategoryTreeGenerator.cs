@@ -1,20 +1,23 @@
-using Commerce.Grains;
+using Commerce.Grains.Categories;
 using Commerce.Grains.Interfaces.Validation;
 
 namespace Commerce.Bench.DataGen;
 
-/// <summary>One row of <c>categories</c>, exactly as <c>CategoryTreeCommands.InsertAsync</c> writes it.</summary>
-internal sealed record CategoryRow(long Id, long? ParentId, string Name, string NameKey, long[] Path, DateTimeOffset CreatedAt)
+/// <summary>
+/// A generated category. <see cref="Id"/> is its number in the dataset (1, 2, … parents first); the service gives it
+/// its own id when the loader creates it, the same one on a fresh database.
+/// </summary>
+internal sealed record CategoryRow(long Id, long? ParentId, string Name, long[] Path)
 {
     public int Level => Path.Length;
 }
 
 /// <summary>
-/// Builds the category tree: one chain exactly <see cref="CategoryTreeRules.MaxLevel"/> levels deep (ids 1–100),
+/// Builds the category tree: one chain exactly <see cref="CategoryTreeLimits.MaxLevel"/> levels deep (ids 1–100),
 /// then many bushy trees grown breadth-first, every parent before its children. Sibling names are unique after
-/// trim, NFC and case folding, as the service's unique (parent_id, name_key) constraint demands.
+/// trim, NFC and case folding, as the service demands.
 /// </summary>
-internal sealed class CategoryTreeGenerator(Random random, DateTimeOffset now)
+internal sealed class CategoryTreeGenerator(Random random)
 {
     /// <summary>Bushy trees stop growing below this level, so their subtrees stay wide rather than deep.</summary>
     private const int MaxBushyLevel = 6;
@@ -34,21 +37,21 @@ internal sealed class CategoryTreeGenerator(Random random, DateTimeOffset now)
 
     public IReadOnlyList<CategoryRow> Generate(int count)
     {
-        if (count < CategoryTreeRules.MaxLevel)
+        if (count < CategoryTreeLimits.MaxLevel)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), $"At least {CategoryTreeRules.MaxLevel} categories are needed for the deep chain.");
+            throw new ArgumentOutOfRangeException(nameof(count), $"At least {CategoryTreeLimits.MaxLevel} categories are needed for the deep chain.");
         }
 
         CategoryRow? parent = null;
-        for (var level = 1; level <= CategoryTreeRules.MaxLevel; level++)
+        for (var level = 1; level <= CategoryTreeLimits.MaxLevel; level++)
         {
             var name = level == 1 ? "Deep chain · Глубокая цепочка · 深い階層" : $"Level {level} · Уровень {level} · 第{level}層";
             parent = Add(parent, name);
         }
 
-        DeepChain = (1, CategoryTreeRules.MaxLevel);
+        DeepChain = (1, CategoryTreeLimits.MaxLevel);
 
-        var remaining = count - CategoryTreeRules.MaxLevel;
+        var remaining = count - CategoryTreeLimits.MaxLevel;
         var rootCount = Math.Clamp(remaining / 200, 1, 50);
         var queue = new Queue<CategoryRow>();
         while (remaining > 0)
@@ -100,13 +103,14 @@ internal sealed class CategoryTreeGenerator(Random random, DateTimeOffset now)
 
         var id = _rows.Count + 1L;
         long[] path = parent is null ? [id] : [.. parent.Path, id];
-        if (path.Length > CategoryTreeRules.MaxLevel)
+        if (path.Length > CategoryTreeLimits.MaxLevel)
         {
             throw new InvalidOperationException($"Category {id} would be at level {path.Length}.");
         }
 
-        var created = now - TimeSpan.FromMicroseconds(random.NextInt64(60_000_000, 365L * 24 * 3600 * 1_000_000));
-        var row = new CategoryRow(id, parent?.Id, name, key, path, created);
+        // Once a creation time; still drawn so that a seed gives the same names and shape as before.
+        _ = random.NextInt64(60_000_000, 365L * 24 * 3600 * 1_000_000);
+        var row = new CategoryRow(id, parent?.Id, name, path);
         _rows.Add(row);
         return row;
     }
@@ -114,7 +118,7 @@ internal sealed class CategoryTreeGenerator(Random random, DateTimeOffset now)
     private string Pick(string[] words) => words[random.Next(words.Length)];
 
     private static string Normalize(string name) =>
-        CatalogText.TryNormalize(name, CategoryTreeRules.MaxNameLength, out var normalized) is { } error
+        CatalogText.TryNormalize(name, CategoryTreeLimits.MaxNameLength, out var normalized) is { } error
             ? throw new InvalidOperationException($"Generated category name '{name}' {error}")
             : normalized;
 }

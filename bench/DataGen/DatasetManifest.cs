@@ -11,7 +11,8 @@ namespace Commerce.Bench.DataGen;
 /// </summary>
 internal static class DatasetManifest
 {
-    public static void Write(string path, GeneratorOptions options, CategoryTreeGenerator tree)
+    /// <summary>Writes the manifest with the ids the service gave the loaded catalog (<paramref name="ids"/>).</summary>
+    public static void Write(string path, GeneratorOptions options, CategoryTreeGenerator tree, LoadedIds ids)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -19,15 +20,16 @@ internal static class DatasetManifest
             Directory.CreateDirectory(directory);
         }
 
-        var parents = tree.Rows.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).Distinct().Order().ToList();
+        long Id(long number) => ids.Categories[number];
+        var parents = tree.Rows.Where(r => r.ParentId is not null).Select(r => Id(r.ParentId!.Value)).Distinct().Order().ToList();
         var text = new StringBuilder();
         text.AppendLine("-- Written by bench/DataGen; describes the dataset it loaded. Read by bench/wrk/common.lua.")
             .AppendLine("return {")
             .AppendLine(Invariant($"  seed = {options.Seed},"))
-            .AppendLine(Invariant($"  products = {{ first = 1, last = {options.Products} }},"))
-            .AppendLine(Invariant($"  categories = {{ first = 1, last = {tree.Rows.Count} }},"))
-            .AppendLine(Invariant($"  deep_chain = {{ first = {tree.DeepChain.First}, last = {tree.DeepChain.Last} }},"))
-            .AppendLine(CultureInfo.InvariantCulture, $"  bushy_roots = {{ {Numbers(tree.BushyRoots)} }},")
+            .AppendLine(Invariant($"  products = {{ first = {ids.FirstProduct}, last = {ids.LastProduct} }},"))
+            .AppendLine(Invariant($"  categories = {{ first = {ids.Categories.Values.Min()}, last = {ids.Categories.Values.Max()} }},"))
+            .AppendLine(Invariant($"  deep_chain = {{ first = {Id(tree.DeepChain.First)}, last = {Id(tree.DeepChain.Last)} }},"))
+            .AppendLine(CultureInfo.InvariantCulture, $"  bushy_roots = {{ {Numbers(tree.BushyRoots.Select(Id))} }},")
             .AppendLine(CultureInfo.InvariantCulture, $"  parents = {{ {Numbers(parents)} }},")
             .AppendLine(Invariant($"  sku_digits = {ProductGenerator.SkuDigits},"))
             .AppendLine(Invariant($"  price = {{ min = {ProductGenerator.MinPrice}, max = {ProductGenerator.MaxPrice} }},"))

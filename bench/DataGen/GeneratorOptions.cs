@@ -4,41 +4,46 @@ namespace Commerce.Bench.DataGen;
 
 /// <summary>The command line of the generator.</summary>
 internal sealed record GeneratorOptions(
+    Uri Api,
     string ConnectionString,
     int Categories,
     int Products,
     int Seed,
-    bool Truncate,
+    int Parallel,
     string ManifestPath)
 {
+    public const string DefaultApi = "http://127.0.0.1:5080";
     public const int DefaultCategories = 5_000;
     public const int DefaultProducts = 100_000;
     public const int DefaultSeed = 20_261_122;
     public const string DefaultManifest = "bench/out/dataset.lua";
+    public const int DefaultParallel = 32;
 
     public const string Usage = """
-        Bulk-loads a benchmark catalog straight into PostgreSQL (binary COPY), bypassing the API.
+        Loads a benchmark catalog through the running service's REST API (parallel creates), then checks it.
 
         Usage: DataGen [options]
-          --connection <npgsql connection string>  default: env ConnectionStrings__Catalog
+          --api <url>        the service                                               default env BENCH_URL or http://127.0.0.1:5080
+          --connection <npgsql connection string>  its database, for the checks       default: env ConnectionStrings__Catalog
           --categories <n>   categories, at least 100 (one chain is 100 levels deep)   default 5000
           --products <n>     products                                                 default 100000
           --seed <n>         random seed; the same seed gives the same dataset          default 20261122
-          --truncate         empty a catalog that already holds categories or products (otherwise refused)
+          --parallel <n>     requests in flight                                        default 32
           --manifest <path>  where to write the id ranges and search terms for bench/wrk
                              default bench/out/dataset.lua
-        Stop the service before loading: live grain activations would keep serving what they had read.
+        The catalog must be empty (a fresh database): the ids the manifest lists are the ones the service gives.
         """;
 
     /// <returns>The options, or null with <paramref name="error"/> set (empty when only help was asked for).</returns>
     public static GeneratorOptions? TryParse(IReadOnlyList<string> args, out string error)
     {
         error = string.Empty;
+        var api = Environment.GetEnvironmentVariable("BENCH_URL") is { Length: > 0 } url ? url : DefaultApi;
         var connection = Environment.GetEnvironmentVariable("ConnectionStrings__Catalog");
         var categories = DefaultCategories;
         var products = DefaultProducts;
         var seed = DefaultSeed;
-        var truncate = false;
+        var parallel = DefaultParallel;
         var manifest = DefaultManifest;
         for (var i = 0; i < args.Count; i++)
         {
@@ -69,8 +74,11 @@ internal sealed record GeneratorOptions(
                     case "--seed":
                         seed = Count(name, Value(), min: 0);
                         break;
-                    case "--truncate":
-                        truncate = true;
+                    case "--parallel":
+                        parallel = Count(name, Value(), min: 1);
+                        break;
+                    case "--api":
+                        api = Value();
                         break;
                     case "--manifest":
                         manifest = Value();
@@ -94,7 +102,13 @@ internal sealed record GeneratorOptions(
             return null;
         }
 
-        return new GeneratorOptions(connection, categories, products, seed, truncate, manifest);
+        if (!Uri.TryCreate(api.TrimEnd('/') + "/", UriKind.Absolute, out var apiUri))
+        {
+            error = $"--api '{api}' is not an absolute URL.";
+            return null;
+        }
+
+        return new GeneratorOptions(apiUri, connection, categories, products, seed, parallel, manifest);
     }
 
     private static int Count(string name, string text, int min)

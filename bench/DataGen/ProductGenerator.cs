@@ -1,19 +1,14 @@
 using System.Globalization;
 using Commerce.Grains.Interfaces.Products;
-using Commerce.Grains.Interfaces.Validation;
-using Commerce.Grains.Products;
 
 namespace Commerce.Bench.DataGen;
 
-/// <summary>One row of <c>products</c>: the grain state, its id and the search text the storage derives from it.</summary>
-internal readonly record struct ProductRow(long Id, ProductState State, string SearchText);
-
 /// <summary>
-/// Makes products in several scripts (Latin with diacritics, Cyrillic, CJK). Every product goes through the
-/// service's own <see cref="ProductRules.TryCreate"/> (trim, NFC, control characters, code-point lengths, SKU
-/// pattern, price range and decimals), so a row that loads is a row the API would have accepted.
+/// Makes products in several scripts (Latin with diacritics, Cyrillic, CJK), as the body of a create request; the
+/// service applies its own rules to each. <see cref="ProductDraft.CategoryId"/> is a generated category's number,
+/// which the loader turns into the id the service gave it.
 /// </summary>
-internal sealed class ProductGenerator(Random random, DateTimeOffset now, int categoryCount)
+internal sealed class ProductGenerator(Random random, int categoryCount)
 {
     /// <summary>Share of products that belong to a category; the rest have none.</summary>
     public const double LinkedShare = 0.8;
@@ -27,7 +22,8 @@ internal sealed class ProductGenerator(Random random, DateTimeOffset now, int ca
     private static readonly double LogMin = Math.Log((double)MinPrice);
     private static readonly double LogMax = Math.Log((double)MaxPrice);
 
-    public ProductRow Next(long id)
+    /// <summary>Product number <paramref name="id"/> (1, 2, …): its SKU carries the number, so SKUs are unique.</summary>
+    public ProductDraft Next(long id)
     {
         var script = PickScript();
         var brandIndex = random.Next(Vocabulary.Brands(script).Length);
@@ -49,17 +45,10 @@ internal sealed class ProductGenerator(Random random, DateTimeOffset now, int ca
         var sku = string.Create(CultureInfo.InvariantCulture,
             $"{Vocabulary.SkuPrefix(script, brandIndex)}-{id.ToString("D" + SkuDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)}-{CheckLetters(id)}");
         long? categoryId = random.NextDouble() < LinkedShare ? random.Next(1, categoryCount + 1) : null;
-        var created = now - TimeSpan.FromMicroseconds(random.NextInt64(60_000_000, 365L * 24 * 3600 * 1_000_000));
-
-        var errors = new FieldErrors();
-        var state = ProductRules.TryCreate(new ProductDraft(title, description, imageUrl, sku, Price(), categoryId), created, errors)
-            ?? throw new InvalidOperationException(
-                $"Generated product {id} breaks the rules: {string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(' ', e.Value)}"))}");
-        return new ProductRow(id, state, SearchText(state));
+        // Once a creation time (the service now sets its own); still drawn so that a seed gives the same products as before.
+        _ = random.NextInt64(60_000_000, 365L * 24 * 3600 * 1_000_000);
+        return new ProductDraft(title, description, imageUrl, sku, Price(), categoryId);
     }
-
-    /// <summary>What ProductStorage.SearchText stores (it is internal there): folded title, U+001F, folded SKU.</summary>
-    public static string SearchText(ProductState state) => CaseFold.Fold(state.Title) + '\u001f' + CaseFold.Fold(state.Sku);
 
     private Script PickScript() => random.Next(100) switch
     {
