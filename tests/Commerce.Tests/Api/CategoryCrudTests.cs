@@ -65,26 +65,22 @@ public sealed class CategoryCrudTests(CatalogApiFixture api)
         (await Client.ApiDeleteAsync("/api/v1/categories/987654321987")).AssertProblem(HttpStatusCode.NotFound);
     }
 
+    // Every invalid body row by row is a unit test (Rules/CategoryRequestsTests); these show the 422 end to end.
     [Theory]
-    [InlineData("{}", "name")]
-    [InlineData("""{"name": null}""", "name")]
-    [InlineData("""{"name": ""}""", "name")]
-    [InlineData("""{"name": " \u3000 "}""", "name")]
-    [InlineData("""{"name": 42}""", "name")]
-    [InlineData("""{"name": ["a"]}""", "name")]
-    [InlineData("""{"name": "Fine", "parent_id": "1"}""", "parent_id")]
-    [InlineData("""{"name": "Fine", "parent_id": 1.5}""", "parent_id")]
-    [InlineData("""{"name": "Fine", "parent_id": true}""", "parent_id")]
-    [InlineData("""{"name": "Fine", "parent_id": 99999999999999999999}""", "parent_id")]
-    public async Task Invalid_create_bodies_are_422(string body, string field)
+    [InlineData("{}", "name", "is required.")]
+    [InlineData("""{"name": " \u3000 "}""", "name", "must not be blank.")]
+    [InlineData("""{"name": 42}""", "name", "must be a string, not a number.")]
+    [InlineData("""{"name": "Fine", "parent_id": "1"}""", "parent_id", "must be an integer id, not a string.")]
+    public async Task Invalid_create_bodies_are_422(string body, string field, string message)
     {
-        (await Client.SendAsync(HttpMethod.Post, "/api/v1/categories", body)).AssertInvalid(field);
+        var problem = (await Client.SendAsync(HttpMethod.Post, "/api/v1/categories", body)).AssertProblem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal([message], problem["errors"]![field]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
     [Theory]
     [InlineData("""{"name": null}""", "name")]
     [InlineData("""{"name": ""}""", "name")]
-    [InlineData("""{"name": 7}""", "name")]
     [InlineData("""{"parent_id": "1"}""", "parent_id")]
     public async Task Invalid_patch_bodies_are_422_and_change_nothing(string body, string field)
     {

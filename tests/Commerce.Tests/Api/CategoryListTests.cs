@@ -78,16 +78,11 @@ public sealed class CategoryListTests(CatalogApiFixture api)
         Assert.Equal(21, page["total"]!.GetValue<long>());
     }
 
+    // Every refused parameter is a unit test (Rules/CategoryListParametersTests); these show the 422 end to end.
     [Theory]
     [InlineData("parent_id=abc", "parent_id")]
-    [InlineData("parent_id=1.5", "parent_id")]
-    [InlineData("parent_id=99999999999999999999", "parent_id")]
     [InlineData("parent_id=1&parent_id=2", "parent_id")]
-    [InlineData("limit=0", "limit")]
-    [InlineData("limit=101", "limit")]
-    [InlineData("limit=abc", "limit")]
     [InlineData("offset=-1", "offset")]
-    [InlineData("offset=x", "offset")]
     public async Task Bad_parameters_are_422(string query, string field)
     {
         (await Client.ApiGetAsync("/api/v1/categories?" + query)).AssertInvalid(field);

@@ -6,17 +6,14 @@ namespace Commerce.Tests.Api;
 [Collection(CatalogApiCollectionDefinition.Name)]
 public sealed class DuplicateFieldTests(CatalogApiFixture api)
 {
-    [Theory]
-    [InlineData("""{"name": "a", "name": "b"}""", "name")]
-    [InlineData("""{"name": "a", "na\u006de": "b"}""", "name")]
-    [InlineData("""{"name": "a", "parent_id": null, "parent_id": 1}""", "parent_id")]
-    [InlineData("""{"name": "a", "extra": {"x": 1, "x": 2}}""", "extra.x")]
-    public async Task Creating_a_category_with_a_field_twice_is_422(string body, string field)
+    // Escaped, nested and other repeated fields are unit tests of the reader (Rules/JsonBodyReaderTests).
+    [Fact]
+    public async Task Creating_a_category_with_a_field_twice_is_422()
     {
-        var response = await api.Client.SendAsync(HttpMethod.Post, "/api/v1/categories", body);
+        var response = await api.Client.SendAsync(HttpMethod.Post, "/api/v1/categories", """{"name": "a", "name": "b"}""");
 
-        response.AssertInvalid(field);
-        Assert.Equal(["is given more than once."], response.Json["errors"]![field]!.AsArray().Select(m => m!.GetValue<string>()));
+        response.AssertInvalid("name");
+        Assert.Equal(["is given more than once."], response.Json["errors"]!["name"]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
     [Fact]

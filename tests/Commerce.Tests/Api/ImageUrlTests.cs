@@ -9,14 +9,11 @@ public sealed class ImageUrlTests(CatalogApiFixture api)
 {
     private HttpClient Client => api.Client;
 
+    // Every accepted and refused URL is a unit test of the rule (Rules/ImageUrlRulesTests); these show it end to end.
     [Theory]
-    [InlineData("https://example.com/a.png")]
-    [InlineData("http://example.com")]
     [InlineData("HTTPS://Example.COM/Img%20One.PNG?size=Large&x=%7E#Top")]
     [InlineData("https://cdn.example.com:8443/a/../b/./c.png")]
     [InlineData("https://пример.рф/картинка.png")]
-    [InlineData("http://127.0.0.1/x.png")]
-    [InlineData("https://[::1]:8080/x.png")]
     public async Task Absolute_http_urls_are_returned_exactly_as_sent(string url)
     {
         var response = await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With("image_url", JsonSerializer.Serialize(url)));
@@ -27,24 +24,14 @@ public sealed class ImageUrlTests(CatalogApiFixture api)
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("/images/a.png")]
-    [InlineData("images/a.png")]
-    [InlineData("//example.com/a.png")]
-    [InlineData("example.com/a.png")]
-    [InlineData("ftp://example.com/a.png")]
-    [InlineData("file:///etc/passwd")]
-    [InlineData("javascript:alert(1)")]
-    [InlineData("mailto:shop@example.com")]
-    [InlineData("data:image/png;base64,iVBORw0KGgo=")]
-    [InlineData("http://")]
-    [InlineData("https:///a.png")]
-    [InlineData("https://exa mple.com/a.png")]
-    [InlineData(" https://example.com/a.png")]
-    [InlineData("https://example.com/a\nb.png")]
-    public async Task Other_urls_are_422(string url)
+    [InlineData("", "must be an absolute http or https URL, or null.")]
+    [InlineData("javascript:alert(1)", "must be an absolute http or https URL with a host.")]
+    public async Task Other_urls_are_422(string url, string message)
     {
-        (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With("image_url", JsonSerializer.Serialize(url)))).AssertInvalid("image_url");
+        var problem = (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With("image_url", JsonSerializer.Serialize(url))))
+            .AssertProblem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal([message], problem["errors"]!["image_url"]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
     [Fact]

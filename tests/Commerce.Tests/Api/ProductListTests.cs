@@ -75,26 +75,19 @@ public sealed class ProductListTests(CatalogApiFixture api)
         }
     }
 
+    // Every accepted and refused parameter is a unit test (Rules/PageParametersTests); these show them end to end.
     [Theory]
     [InlineData("limit=1")]
     [InlineData("limit=100")]
-    [InlineData("offset=0")]
     public async Task Bounds_of_limit_and_offset_are_accepted(string query)
     {
         (await Client.ApiGetAsync("/api/v1/products?" + query)).AssertStatus(HttpStatusCode.OK);
     }
 
     [Theory]
-    [InlineData("limit=0", "limit")]
     [InlineData("limit=101", "limit")]
-    [InlineData("limit=abc", "limit")]
-    [InlineData("limit=1.5", "limit")]
-    [InlineData("limit=-1", "limit")]
-    [InlineData("limit=99999999999999999999", "limit")]
     [InlineData("limit=1&limit=2", "limit")]
-    [InlineData("offset=-1", "offset")]
     [InlineData("offset=abc", "offset")]
-    [InlineData("offset=99999999999999999999", "offset")]
     public async Task Bad_paging_parameters_are_422(string query, string field)
     {
         (await Client.ApiGetAsync("/api/v1/products?" + query)).AssertInvalid(field);

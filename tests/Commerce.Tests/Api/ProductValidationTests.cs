@@ -10,49 +10,28 @@ public sealed class ProductValidationTests(CatalogApiFixture api)
 {
     private HttpClient Client => api.Client;
 
-    [Theory]
-    [InlineData("title")]
-    [InlineData("description")]
-    [InlineData("sku")]
-    [InlineData("price")]
-    public async Task A_missing_required_field_is_422(string field)
+    // Each required field, each blank and each wrong JSON type is a unit test (Rules/ProductRulesTests, ProductRequestsTests);
+    // these show the 422 end to end, and that a refused change leaves the product as it was.
+    [Fact]
+    public async Task A_missing_required_field_is_422()
     {
-        (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.Without(field))).AssertInvalid(field);
+        (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.Without("title"))).AssertInvalid("title");
     }
 
     [Theory]
-    [InlineData("title", "null")]
-    [InlineData("description", "null")]
-    [InlineData("sku", "null")]
-    [InlineData("title", "\"\"")]
-    [InlineData("title", "\"   \"")]
-    [InlineData("title", "\"\\u3000\\u00a0\"")]
-    [InlineData("description", "\"\"")]
-    [InlineData("description", "\" \\n\\t\\r\\n \"")]
-    [InlineData("sku", "\"\"")]
-    public async Task A_null_or_blank_required_field_is_422(string field, string value)
+    [InlineData("description", "null", "is required.")]
+    [InlineData("title", "\"\\u3000\\u00a0\"", "must not be blank.")]
+    public async Task A_null_or_blank_required_field_is_422(string field, string value, string message)
     {
-        (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With(field, value))).AssertInvalid(field);
+        var problem = (await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With(field, value)))
+            .AssertProblem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal([message], problem["errors"]![field]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
     [Theory]
     [InlineData("title", "42")]
-    [InlineData("title", "true")]
-    [InlineData("title", "{}")]
-    [InlineData("title", "[\"a\"]")]
-    [InlineData("description", "1")]
-    [InlineData("description", "false")]
-    [InlineData("image_url", "5")]
-    [InlineData("image_url", "false")]
-    [InlineData("image_url", "[]")]
-    [InlineData("sku", "123")]
-    [InlineData("sku", "[]")]
-    [InlineData("price", "true")]
     [InlineData("price", "{\"amount\": 1}")]
-    [InlineData("category_id", "\"5\"")]
-    [InlineData("category_id", "1.5")]
-    [InlineData("category_id", "true")]
-    [InlineData("category_id", "{}")]
     [InlineData("category_id", "99999999999999999999")]
     public async Task A_wrong_json_type_is_422_on_create_and_on_patch(string field, string value)
     {

@@ -15,15 +15,11 @@ public sealed class RequestBodyTests(CatalogApiFixture api)
 
     private HttpClient Client => api.Client;
 
+    // Every malformed body row by row is a unit test of the reader (Rules/JsonBodyReaderTests); these show that all
+    // four write endpoints read their bodies through it and answer with the status the contract names.
     [Theory]
     [InlineData("{")]
-    [InlineData("abc")]
     [InlineData("")]
-    [InlineData("   ")]
-    [InlineData("{'title': 'x'}")]
-    [InlineData("{\"title\": }")]
-    [InlineData("{} {}")]
-    [InlineData("{\"title\": \"x\",}")]
     public async Task A_body_that_is_not_json_is_400(string body)
     {
         foreach (var (method, url) in await WriteEndpointsAsync())
@@ -33,15 +29,11 @@ public sealed class RequestBodyTests(CatalogApiFixture api)
         }
     }
 
-    [Theory]
-    [InlineData("{\"title\": \"Caf\xC3(\"}")]
-    [InlineData("{\"\xC3(\": 1}")]
-    [InlineData("{\"title\": \"\xED\xA0\x80\"}")]
-    [InlineData("\xEF\xBB\xBF{\"title\": \"\xFF\"}")]
-    public async Task A_body_that_is_not_utf8_is_400(string latin1)
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_400()
     {
-        // Each char of the test data stands for one byte, so the data can hold byte sequences UTF-8 forbids.
-        var bytes = new ByteArrayContent(Encoding.Latin1.GetBytes(latin1));
+        // Each char stands for one byte, so the string can hold a byte sequence UTF-8 forbids.
+        var bytes = new ByteArrayContent(Encoding.Latin1.GetBytes("{\"title\": \"Caf\xC3(\"}"));
         bytes.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         (await Client.SendContentAsync(HttpMethod.Post, "/api/v1/products", bytes)).AssertProblem(HttpStatusCode.BadRequest);
     }
@@ -82,11 +74,7 @@ public sealed class RequestBodyTests(CatalogApiFixture api)
 
     [Theory]
     [InlineData("[]")]
-    [InlineData("[{}]")]
-    [InlineData("42")]
     [InlineData("null")]
-    [InlineData("\"x\"")]
-    [InlineData("true")]
     public async Task Json_that_is_not_an_object_is_422(string body)
     {
         foreach (var (method, url) in await WriteEndpointsAsync())

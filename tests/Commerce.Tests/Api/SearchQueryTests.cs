@@ -62,13 +62,10 @@ public sealed class SearchQueryTests(CatalogApiFixture api)
         Assert.Equal("12.50", item.Text("price"));
     }
 
+    // Every malformed parameter is a unit test (Rules/ProductSearchParametersTests); these show the 422 end to end.
     [Theory]
     [InlineData("q=a%00b")]
-    [InlineData("q=a%09b")]
-    [InlineData("q=a&q=b")]
-    [InlineData("min_price=1.5.0")]
     [InlineData("max_price=%2B1")]
-    [InlineData("max_price=1%2C5")]
     public async Task Malformed_search_parameters_are_422(string query)
     {
         (await Client.ApiGetAsync("/api/v1/products/search?" + query)).AssertProblem(HttpStatusCode.UnprocessableEntity);

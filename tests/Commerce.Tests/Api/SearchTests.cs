@@ -133,15 +133,11 @@ public sealed class SearchTests(CatalogApiFixture api)
         (await Client.ApiGetAsync($"/api/v1/products/{id}")).AssertProblem(HttpStatusCode.NotFound);
     }
 
+    // Every refused parameter is a unit test (Rules/ProductSearchParametersTests); these show the 422 end to end.
     [Theory]
     [InlineData("limit=0", "limit")]
-    [InlineData("limit=101", "limit")]
-    [InlineData("limit=abc", "limit")]
-    [InlineData("offset=-1", "offset")]
-    [InlineData("min_price=-1", "min_price")]
     [InlineData("max_price=1e3", "max_price")]
     [InlineData("min_price=10&max_price=5", "min_price")]
-    [InlineData("category_id=abc", "category_id")]
     public async Task Bad_parameters_are_422(string query, string field)
     {
         (await Client.ApiGetAsync("/api/v1/products/search?" + query)).AssertInvalid(field);

@@ -14,14 +14,11 @@ public sealed class TextRulesTests(CatalogApiFixture api)
 
     private HttpClient Client => api.Client;
 
+    // Scripts, normalisation, lengths and control characters row by row are unit tests (Rules/CatalogTextTests,
+    // ProductRulesTests, CategoryRequestsTests); these show each field applying them end to end.
     [Theory]
     [InlineData("  Смартфон Galaxy  ", "Смартфон Galaxy")]
-    [InlineData("智能手机 Pro", "智能手机 Pro")]
-    [InlineData("هاتف ذكي", "هاتف ذكي")]
-    [InlineData("Party \U0001F389\U0001F388 \U0001F468\u200D\U0001F469\u200D\U0001F467", "Party \U0001F389\U0001F388 \U0001F468\u200D\U0001F469\u200D\U0001F467")]
-    [InlineData("Cafe\u0301", "Caf\u00e9")]
     [InlineData("\u00a0\u3000Cafe\u0301 \u6771\u4eac\u3000", "Caf\u00e9 \u6771\u4eac")]
-    [InlineData("\u1100\u1161\u11a8", "\uac01")]
     public async Task Text_in_any_script_is_stored_trimmed_and_nfc_normalised(string sent, string stored)
     {
         var product = await PostProductAsync("title", sent);
@@ -43,15 +40,6 @@ public sealed class TextRulesTests(CatalogApiFixture api)
     {
         await AssertLengthLimitAsync("title", new string('x', 255), "x");
         await AssertLengthLimitAsync("title", string.Concat(Enumerable.Repeat(Emoji, 255)), Emoji);
-    }
-
-    [Fact]
-    public async Task Lengths_are_counted_after_normalisation()
-    {
-        // 510 code points as sent, 255 after NFC composes each "e" and its accent into one "é".
-        var composed = await PostProductAsync("title", string.Concat(Enumerable.Repeat("e\u0301", 255)));
-        composed.AssertStatus(HttpStatusCode.Created);
-        Assert.Equal(new string('\u00e9', 255), composed.Json.Text("title"));
     }
 
     [Fact]
@@ -80,14 +68,7 @@ public sealed class TextRulesTests(CatalogApiFixture api)
 
     [Theory]
     [InlineData("\t")]
-    [InlineData("\n")]
-    [InlineData("\r")]
     [InlineData("\u0000")]
-    [InlineData("\u0007")]
-    [InlineData("\u001b")]
-    [InlineData("\u007f")]
-    [InlineData("\u0085")]
-    [InlineData("\u009b")]
     public async Task Titles_names_and_skus_refuse_control_characters_inside(string control)
     {
         var text = "Before" + control + "after " + Unique.Token();
@@ -99,15 +80,10 @@ public sealed class TextRulesTests(CatalogApiFixture api)
         (await Client.ApiPatchAsync($"/api/v1/products/{product.Id()}", new { title = text })).AssertInvalid("title");
     }
 
-    [Theory]
-    [InlineData("\u0000")]
-    [InlineData("\u0007")]
-    [InlineData("\u0008")]
-    [InlineData("\u001b")]
-    [InlineData("\u007f")]
-    public async Task Descriptions_refuse_control_characters_other_than_line_breaks_and_tabs(string control)
+    [Fact]
+    public async Task Descriptions_refuse_control_characters_other_than_line_breaks_and_tabs()
     {
-        (await PostProductAsync("description", "Before" + control + "after")).AssertInvalid("description");
+        (await PostProductAsync("description", "Before\u0008after")).AssertInvalid("description");
     }
 
     [Fact]

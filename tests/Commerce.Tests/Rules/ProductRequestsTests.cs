@@ -46,6 +46,19 @@ public sealed class ProductRequestsTests
     }
 
     [Theory]
+    [InlineData("1.999", "must have at most 2 decimal places.")]
+    [InlineData("\"-1\"", "must be a decimal number such as 1299.99 (digits, optional fraction).")]
+    [InlineData("10000000000", "must be between 0 and 9999999999.99.")]
+    public void A_change_reads_its_price_by_the_same_rules_as_a_create(string json, string message)
+    {
+        var errors = new FieldErrors();
+        var patch = ProductRequests.ReadPatch(Parse(ProductJson.Patch("price", json)), errors);
+
+        AssertOnly(errors, "price", message);
+        Assert.Null(patch.Price.Value);
+    }
+
+    [Theory]
     [InlineData("title")]
     [InlineData("description")]
     [InlineData("sku")]
