@@ -17,6 +17,7 @@ namespace Commerce.Grains.Hosting;
 public static class CatalogSiloBuilderExtensions
 {
     private const string Invariant = "Npgsql";
+    private const string MembershipSection = "Orleans:Membership";
 
     /// <summary>
     /// A silo of the catalog: ADO.NET clustering, grain storage (JSON state) and reminders on the catalog's
@@ -32,6 +33,9 @@ public static class CatalogSiloBuilderExtensions
             endpoint.SiloPort = cluster.Value.SiloPort != 0 ? cluster.Value.SiloPort : FreePort();
             endpoint.GatewayPort = cluster.Value.GatewayPort != 0 ? cluster.Value.GatewayPort : FreePort();
         });
+        // Failure detection keeps Orleans' defaults unless "Orleans:Membership" sets them (tests shorten them). Orleans
+        // binds "Orleans:Messaging" and "Orleans:Endpoints" of a silo itself, but not its membership options.
+        services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));
         silo.UseAdoNetClustering(options => options.Configure<DeferredDataSource>((o, database) =>
         {
             o.Invariant = Invariant;
