@@ -10,7 +10,7 @@ namespace Commerce.Tests.Database;
 public sealed class AddPostgresTests
 {
     [Fact]
-    public async Task ConfiguredServerIsMigratedAndServedThroughTheDataSource()
+    public async Task A_configured_server_is_migrated_and_served_through_the_data_source()
     {
         var connectionString = await TestDatabase.CreateDatabaseAsync("hosted");
         using var host = BuildHost(new() { ["ConnectionStrings:Catalog"] = connectionString });
@@ -29,7 +29,7 @@ public sealed class AddPostgresTests
     }
 
     [Fact]
-    public async Task WithoutConnectionStringAPrivateServerRunsForTheHostsLifetime()
+    public async Task Without_a_connection_string_a_private_server_runs_for_the_hosts_lifetime()
     {
         var folder = TestPostgresFolder.Create();
         try

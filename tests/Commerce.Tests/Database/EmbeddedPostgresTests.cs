@@ -12,7 +12,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
     private EmbeddedPostgresSettings Settings => new(TestPostgresFolder.DataDirectoryIn(folder), "embedded_test");
 
     [Fact]
-    public async Task StartsAnswersKeepsFsyncOnAndStops()
+    public async Task The_server_starts_answers_keeps_fsync_on_and_stops()
     {
         var server = await EmbeddedPostgres.StartAsync(Settings, NullLogger.Instance, default);
         try
@@ -36,7 +36,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
-    public async Task ReusesRunningServerAndKeepsRowsAcrossCrashAndRestart()
+    public async Task A_running_server_is_reused_and_keeps_its_rows_across_a_crash_and_restart()
     {
         var first = await EmbeddedPostgres.StartAsync(Settings, NullLogger.Instance, default);
         try
@@ -67,7 +67,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
-    public async Task MissingBinariesAreReportedWithWhereItLookedAndHowToFixIt()
+    public async Task Missing_binaries_are_reported_with_where_it_looked_and_how_to_fix_it()
     {
         var settings = Settings with { BinDirectory = "/nonexistent/postgres/bin" };
 
@@ -82,7 +82,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
-    public async Task AsRootUnreachableDataFolderIsNamedInTheError()
+    public async Task As_root_an_unreachable_data_folder_is_named_in_the_error()
     {
         if (!PostgresCommand.IsRoot || OperatingSystem.IsWindows())
         {
@@ -113,6 +113,6 @@ public sealed class EmbeddedPostgresTests : IDisposable
     [InlineData(256L * 1024 * 1024, 128)] // a quarter would be 64 MB: the floor applies
     [InlineData(4L * 1024 * 1024 * 1024, 1024)]
     [InlineData(24L * 1024 * 1024 * 1024, 2048)] // a quarter would be 6 GB: the ceiling applies
-    public void SharedBuffersAreAQuarterOfMemoryBetween128MbAnd2Gb(long memoryBytes, long expectedMegabytes) =>
+    public void Shared_buffers_are_a_quarter_of_memory_between_128_MB_and_2_GB(long memoryBytes, long expectedMegabytes) =>
         Assert.Equal(expectedMegabytes, PostgresDataDirectory.SharedBuffersMegabytes(memoryBytes));
 }

@@ -6,7 +6,7 @@ namespace Commerce.Tests.Database;
 public sealed class PostgresUrlTests
 {
     [Fact]
-    public void UriFormBecomesKeywordForm()
+    public void The_uri_form_becomes_the_keyword_form()
     {
         var parsed = new NpgsqlConnectionStringBuilder(
             PostgresUrl.ToConnectionString("postgres://app%40x:p%3Ass@db.local:6543/catalog_ci?sslmode=disable"));
@@ -20,11 +20,11 @@ public sealed class PostgresUrlTests
     }
 
     [Fact]
-    public void UriWithoutPortUsesTheDefault() =>
+    public void A_uri_without_a_port_uses_the_default_port() =>
         Assert.Equal(5432, new NpgsqlConnectionStringBuilder(PostgresUrl.ToConnectionString("postgresql://h/db")).Port);
 
     [Fact]
-    public void KeywordFormIsKept() =>
+    public void The_keyword_form_is_kept() =>
         Assert.Equal("h", new NpgsqlConnectionStringBuilder(
             PostgresUrl.ToConnectionString("Host=h;Port=1;Username=u;Database=d")).Host);
 }

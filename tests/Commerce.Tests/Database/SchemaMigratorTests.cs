@@ -11,11 +11,11 @@ public sealed class SchemaMigratorTests
     private static readonly string[] TestVersions = ["001_create_migration_probe", "002_seed_migration_probe"];
 
     [Fact]
-    public void FindsEmbeddedMigrationsInOrdinalOrder() =>
+    public void Embedded_migrations_are_found_in_ordinal_order() =>
         Assert.Equal(TestVersions, NewMigrator().Versions);
 
     [Fact]
-    public async Task RunningTwiceAppliesEachMigrationOnce()
+    public async Task Running_twice_applies_each_migration_once()
     {
         var connectionString = await TestDatabase.CreateDatabaseAsync("migrate_twice");
 
@@ -28,7 +28,7 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
-    public async Task ConcurrentRunsApplyEachMigrationOnce()
+    public async Task Concurrent_runs_apply_each_migration_once()
     {
         var connectionString = await TestDatabase.CreateDatabaseAsync("migrate_concurrently");
 
