@@ -15,7 +15,7 @@ public sealed class PriceTests(CatalogApiFixture api)
     [Theory]
     [InlineData("200", "200.00")]
     [InlineData("\"1299.9\"", "1299.90")]
-    [InlineData("125E-2", "1.25")]
+    [InlineData("5e-2", "0.05")]
     public async Task Valid_prices_are_stored_exactly_and_returned_with_two_decimals(string price, string expected)
     {
         var response = await Client.SendAsync(HttpMethod.Post, "/api/v1/products", ProductJson.With("price", price));
