@@ -24,9 +24,9 @@ stop_all() {
   if [[ -f $STATE/pids ]]; then
     # SIGTERM: silos leave the cluster gracefully and hand their grains over.
     xargs -r kill <"$STATE/pids" 2>/dev/null || true
-    for pid in $(cat "$STATE/pids"); do
+    while read -r pid; do
       while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-    done
+    done <"$STATE/pids"
     rm -f "$STATE/pids"
   fi
   if [[ -f $STATE/pgdata ]]; then
