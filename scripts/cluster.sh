@@ -84,7 +84,8 @@ for i in $(seq 0 $((SILOS - 1))); do
   [[ $i -eq 0 ]] && wait_ready $! "http://127.0.0.1:5200" "$LOGS/silo-0.log"
 done
 for i in $(seq 0 $((FRONTENDS - 1))); do
-  Cluster__Mode=Client dotnet src/WebApi/bin/Release/net10.0/Commerce.WebApi.dll --urls "http://127.0.0.1:$((5100 + i))" \
+  # A grain call that a dying silo swallowed fails after 5 s (503) instead of Orleans' 30 s (docs/DEPLOYMENT.md).
+  Cluster__Mode=Client Orleans__Messaging__ResponseTimeout=00:00:05 dotnet src/WebApi/bin/Release/net10.0/Commerce.WebApi.dll --urls "http://127.0.0.1:$((5100 + i))" \
     >"$LOGS/frontend-$i.log" 2>&1 &
   echo $! >>"$STATE/pids"
   READY+=("$! http://127.0.0.1:$((5100 + i)) $LOGS/frontend-$i.log")

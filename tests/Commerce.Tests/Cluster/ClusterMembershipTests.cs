@@ -13,6 +13,7 @@ namespace Commerce.Tests.Cluster;
 /// silo declared dead fencing itself off, one activation per grain spread over the silos. A crashed silo being
 /// declared dead by the others is <see cref="SiloCrashTests"/>' part (it needs a real process to kill).
 /// </summary>
+[Collection(ClusterTestGroup.Name)]
 public sealed class ClusterMembershipTests
 {
     [Fact]

@@ -102,7 +102,7 @@ internal sealed class WriteLoad(HttpClient http, string baseUrl)
             return answer.Json;
         }
 
-        _failures.Add(new FailedRequest(answer.Status, answer.RetryAfter, Clock.Elapsed, Clock.Elapsed - started));
+        _failures.Add(new FailedRequest(answer.Status, answer.RetryAfter, started, Clock.Elapsed - started));
         Interlocked.Exchange(ref _streak, 0);
         return null;
     }
