@@ -34,7 +34,10 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var silos = new List<SiloProcess>();
         SiloProcess? frontEnd = null;
+        WriteLoad? load = null;
+        Task running = Task.CompletedTask;
         var passed = false;
+        output.WriteLine($"process logs: {logs}");
         try
         {
             // The first silo applies the migrations and creates the cluster; the others join it.
@@ -55,9 +58,9 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
             }
 
             await TestClusterDatabase.WaitForActiveSilosAsync(connectionString, 3);
-            var load = new WriteLoad(http, frontEnd.BaseUrl);
+            load = new WriteLoad(http, frontEnd.BaseUrl);
             var victim = silos[1];
-            var running = load.RunAsync(Workers);
+            running = load.RunAsync(Workers);
 
             // Enough products that some live on every silo, the victim included.
             await Poll.UntilAsync(() => load.Products.Count >= 40, "40 acknowledged products before the kill");
@@ -89,6 +92,12 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         }
         finally
         {
+            // A failed wait must not leave the workers spinning against processes that are gone.
+            if (load is not null)
+            {
+                await load.StopAsync(running);
+            }
+
             foreach (var process in silos.Append(frontEnd).OfType<SiloProcess>())
             {
                 process.Dispose();
