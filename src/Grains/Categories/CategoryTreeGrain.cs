@@ -80,7 +80,7 @@ public sealed partial class CategoryTreeGrain(
         var parent = patch.ParentId.IsSet ? patch.ParentId.Value : current.ParentId;
         if (parent == id)
         {
-            return Invalid("parent_id", CategoryTree.CycleMessage);
+            return CatalogError.Invalid("parent_id", CategoryTree.CycleMessage);
         }
 
         if (name == current.Name && parent == current.ParentId)

@@ -85,31 +85,21 @@ public static class CategoryEndpoints
     public static async Task<Results<Created<CategoryResponse>, ProblemHttpResult>> CreateCategory(
         HttpRequest request, JsonBodyReader bodies, IdSequence ids, IGrainFactory grains)
     {
-        var (body, problem) = await bodies.ReadObjectAsync(request);
-        if (problem is not null)
+        var (draft, problem) = await CommandBody.ReadAsync(request, bodies, CategoryRequests.ReadDraft, "The category is not valid.");
+        if (draft is null)
         {
-            return problem;
+            return problem!;
         }
 
-        using (body)
+        var id = await ids.NextCategoryIdAsync(request.HttpContext.RequestAborted);
+        var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).CreateAsync(id, draft);
+        if (result.Value is not { } category)
         {
-            var errors = new FieldErrors();
-            var draft = CategoryRequests.ReadDraft(body!.RootElement, errors);
-            if (!errors.IsEmpty)
-            {
-                return ApiProblems.Invalid(errors.ToDictionary(), "The category is not valid.");
-            }
-
-            var id = await ids.NextCategoryIdAsync(request.HttpContext.RequestAborted);
-            var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).CreateAsync(id, draft);
-            if (result.Value is not { } category)
-            {
-                return CatalogProblems.From(result.Error!);
-            }
-
-            EntityTags.Set(request.HttpContext.Response, category.Version);
-            return TypedResults.Created($"/api/v1/categories/{category.Id}", CategoryResponse.From(category));
+            return CatalogProblems.From(result.Error!);
         }
+
+        EntityTags.Set(request.HttpContext.Response, category.Version);
+        return TypedResults.Created($"/api/v1/categories/{category.Id}", CategoryResponse.From(category));
     }
 
     public static async Task<Results<Ok<CategoryResponse>, ProblemHttpResult>> UpdateCategory(
@@ -120,32 +110,22 @@ public static class CategoryEndpoints
             return ApiProblems.NotFound($"Category {id} does not exist.");
         }
 
-        var (body, problem) = await bodies.ReadObjectAsync(request);
-        if (problem is not null)
+        var (patch, problem) = await CommandBody.ReadAsync(request, bodies, CategoryRequests.ReadPatch, "The category changes are not valid.");
+        if (patch is null)
         {
-            return problem;
+            return problem!;
         }
 
-        using (body)
+        var ifMatch = EntityTags.ParseIfMatch(request);
+        var expected = await ifMatch.ExpectedVersionAsync(async () => (await grains.GetGrain<ICategoryGrain>(key).GetAsync())?.Version);
+        var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).UpdateAsync(key, patch, expected);
+        if (result.Value is not { } category)
         {
-            var errors = new FieldErrors();
-            var patch = CategoryRequests.ReadPatch(body!.RootElement, errors);
-            if (!errors.IsEmpty)
-            {
-                return ApiProblems.Invalid(errors.ToDictionary(), "The category changes are not valid.");
-            }
-
-            var ifMatch = EntityTags.ParseIfMatch(request);
-            var expected = await ifMatch.ExpectedVersionAsync(async () => (await grains.GetGrain<ICategoryGrain>(key).GetAsync())?.Version);
-            var result = await grains.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).UpdateAsync(key, patch, expected);
-            if (result.Value is not { } category)
-            {
-                return CatalogProblems.From(result.Error!, ifMatch, $"category {key}");
-            }
-
-            EntityTags.Set(request.HttpContext.Response, category.Version);
-            return TypedResults.Ok(CategoryResponse.From(category));
+            return CatalogProblems.From(result.Error!, ifMatch, $"category {key}");
         }
+
+        EntityTags.Set(request.HttpContext.Response, category.Version);
+        return TypedResults.Ok(CategoryResponse.From(category));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCategory(string id, HttpRequest request, IGrainFactory grains)

@@ -98,31 +98,21 @@ public static class ProductEndpoints
     public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> CreateProduct(
         HttpRequest request, JsonBodyReader bodies, IdSequence ids, IGrainFactory grains)
     {
-        var (body, problem) = await bodies.ReadObjectAsync(request);
-        if (problem is not null)
+        var (draft, problem) = await CommandBody.ReadAsync(request, bodies, ProductRequests.ReadDraft, "The product is not valid.");
+        if (draft is null)
         {
-            return problem;
+            return problem!;
         }
 
-        using (body)
+        var id = await ids.NextProductIdAsync(request.HttpContext.RequestAborted);
+        var result = await grains.GetGrain<IProductGrain>(id).CreateAsync(draft);
+        if (result.Value is not { } product)
         {
-            var errors = new FieldErrors();
-            var draft = ProductRequests.ReadDraft(body!.RootElement, errors);
-            if (!errors.IsEmpty)
-            {
-                return ApiProblems.Invalid(errors.ToDictionary(), "The product is not valid.");
-            }
-
-            var id = await ids.NextProductIdAsync(request.HttpContext.RequestAborted);
-            var result = await grains.GetGrain<IProductGrain>(id).CreateAsync(draft);
-            if (result.Value is not { } product)
-            {
-                return CatalogProblems.From(result.Error!);
-            }
-
-            EntityTags.Set(request.HttpContext.Response, product.Version);
-            return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.From(product));
+            return CatalogProblems.From(result.Error!);
         }
+
+        EntityTags.Set(request.HttpContext.Response, product.Version);
+        return TypedResults.Created($"/api/v1/products/{product.Id}", ProductResponse.From(product));
     }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> UpdateProduct(
@@ -133,33 +123,23 @@ public static class ProductEndpoints
             return ApiProblems.NotFound($"Product {id} does not exist.");
         }
 
-        var (body, problem) = await bodies.ReadObjectAsync(request);
-        if (problem is not null)
+        var (patch, problem) = await CommandBody.ReadAsync(request, bodies, ProductRequests.ReadPatch, "The product changes are not valid.");
+        if (patch is null)
         {
-            return problem;
+            return problem!;
         }
 
-        using (body)
+        var grain = grains.GetGrain<IProductGrain>(key);
+        var ifMatch = EntityTags.ParseIfMatch(request);
+        var expected = await ifMatch.ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
+        var result = await grain.UpdateAsync(patch, expected);
+        if (result.Value is not { } product)
         {
-            var errors = new FieldErrors();
-            var patch = ProductRequests.ReadPatch(body!.RootElement, errors);
-            if (!errors.IsEmpty)
-            {
-                return ApiProblems.Invalid(errors.ToDictionary(), "The product changes are not valid.");
-            }
-
-            var grain = grains.GetGrain<IProductGrain>(key);
-            var ifMatch = EntityTags.ParseIfMatch(request);
-            var expected = await ifMatch.ExpectedVersionAsync(async () => (await grain.GetAsync())?.Version);
-            var result = await grain.UpdateAsync(patch, expected);
-            if (result.Value is not { } product)
-            {
-                return CatalogProblems.From(result.Error!, ifMatch, $"product {key}");
-            }
-
-            EntityTags.Set(request.HttpContext.Response, product.Version);
-            return TypedResults.Ok(ProductResponse.From(product));
+            return CatalogProblems.From(result.Error!, ifMatch, $"product {key}");
         }
+
+        EntityTags.Set(request.HttpContext.Response, product.Version);
+        return TypedResults.Ok(ProductResponse.From(product));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProduct(string id, HttpRequest request, IGrainFactory grains)

@@ -1,3 +1,4 @@
+using Commerce.WebApi.Errors;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -21,18 +22,8 @@ internal static class ApiKeyCheck
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "ApiKey header=\"" + Header + "\"";
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = $"Changes need a valid API key in the {Header} header.",
-            },
-        });
+        await ProblemResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", $"Changes need a valid API key in the {Header} header.");
     });
 
     private static bool Matches(string? given, string key) =>

@@ -1,3 +1,4 @@
+using Commerce.WebApi.Errors;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
@@ -33,16 +34,8 @@ internal static class ClientRateLimiting
                 var context = rejected.HttpContext;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
                 context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too Many Requests",
-                        Detail = $"At most {permits} requests per second per client; retry after {retryAfter} s.",
-                    },
-                });
+                await ProblemResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too Many Requests",
+                    $"At most {permits} requests per second per client; retry after {retryAfter} s.");
             };
         });
         return services;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using System.Net;
 using Commerce.Grains.Hosting;
 using Commerce.Hosting;
+using Commerce.Hosting.Health;
 using Commerce.Tests.Api;
 using Commerce.Tests.Infrastructure;
 using Commerce.WebApi.Hosting;
@@ -28,6 +29,7 @@ public sealed class GracefulShutdownTests
         builder.AddCatalogDatabase();
         builder.UseOrleans(silo => silo.AddCatalogSilo(builder.Configuration));
         builder.AddCatalogApi();
+        builder.AddCatalogHealthChecks();
         var app = builder.Build();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Slows a product GET down: it enters, waits while the host starts stopping, then runs the real endpoint.
