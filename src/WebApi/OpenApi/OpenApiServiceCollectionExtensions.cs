@@ -28,7 +28,9 @@ public static class OpenApiServiceCollectionExtensions
             // Relative, so the document is right wherever the catalog runs: clients call the host that served it.
             swagger.AddServer(new OpenApiServer { Url = "/", Description = "The catalog that serves this document" });
             // HEAD answers like GET without a body (RFC 9110); describing it too would double every read in a generated client.
-            swagger.DocInclusionPredicate((_, api) => !HttpMethods.IsHead(api.HttpMethod ?? string.Empty));
+            // Only the REST contract (the dashboard's pages and assets are endpoints too), and no HEAD twins.
+            swagger.DocInclusionPredicate((_, api) => !HttpMethods.IsHead(api.HttpMethod ?? string.Empty)
+                && api.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
             swagger.CustomSchemaIds(SchemaIds.For);
             swagger.SupportNonNullableReferenceTypes();
             swagger.MapType<PriceInput>(PriceSchemas.Input);
