@@ -4,7 +4,8 @@
 #   bench/run.sh [mix|search|get] [connections=64] [duration=30s]
 # Environment: BENCH_URL (http://127.0.0.1:5080), BENCH_THREADS (2 = this machine's cores),
 # BENCH_DATASET (bench/out/dataset.lua, written by bench/DataGen), BENCH_PRODUCT_IDS / BENCH_CATEGORY_IDS
-# ("first-last", override the manifest's ranges). bench/setup.sh starts a service with a loaded dataset.
+# ("first-last", override the manifest's ranges), BENCH_SERVICE_PID (the service whose CPU and RSS are reported;
+# default: .data/bench/service.pid), BENCH_PGDATA (the PostgreSQL data folder; .data/bench-postgres). bench/setup.sh starts a service with a loaded dataset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-mix}
@@ -24,8 +25,8 @@ curl -sf "$URL/health/ready" >/dev/null || { echo "service at $URL is not ready:
 # CPU accounting (clock ticks): the whole machine, the service (pid file of bench/setup.sh), the bench
 # PostgreSQL (postmaster, its reaped children and its live backends), wrk; the rest is other processes,
 # which matters on a shared machine.
-SERVICE_PID=$(cat .data/bench/service.pid 2>/dev/null || true)
-PG_PID=$(head -1 .data/bench-postgres/postmaster.pid 2>/dev/null || true)
+SERVICE_PID=${BENCH_SERVICE_PID:-$(cat .data/bench/service.pid 2>/dev/null || true)}
+PG_PID=$(head -1 "${BENCH_PGDATA:-.data/bench-postgres}/postmaster.pid" 2>/dev/null || true)
 busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
 proc_ticks() { [[ -n $1 && -r /proc/$1/stat ]] && awk '{sub(/^.*\) /, ""); print $12+$13+$14+$15}' "/proc/$1/stat" || echo 0; }
 pg_ticks() {
