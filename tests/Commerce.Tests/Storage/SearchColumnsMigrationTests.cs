@@ -36,7 +36,7 @@ public sealed class SearchColumnsMigrationTests
             await ExecuteAsync(connection,
                 "INSERT INTO products (id, title, description, sku, price, category_id, search_text, created_at, updated_at, version) " +
                 "VALUES ($1, $2, '', $3, 1, $4, $5, now(), now(), 1)",
-                i + 1, Samples[i].Title, Samples[i].Sku, i % 2 == 0 ? 2L : DBNull.Value, SearchText.For(Samples[i].Title, Samples[i].Sku));
+                i + 1, Samples[i].Title, Samples[i].Sku, i % 2 == 0 ? 2L : (object)DBNull.Value, SearchText.For(Samples[i].Title, Samples[i].Sku));
         }
 
         await ExecuteAsync(connection, Migration009());
@@ -48,7 +48,8 @@ public sealed class SearchColumnsMigrationTests
             await using var reader = await command.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
             Assert.Equal(SearchGrams.For(Samples[i].Title, Samples[i].Sku), reader.GetFieldValue<string[]>(0).Order(StringComparer.Ordinal));
-            Assert.Equal(i % 2 == 0 ? [1L, 2L] : [], reader.GetFieldValue<long[]>(1));
+            long[] path = i % 2 == 0 ? [1, 2] : [];
+            Assert.Equal(path, reader.GetFieldValue<long[]>(1));
         }
     }
 
