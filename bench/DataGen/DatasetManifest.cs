@@ -44,8 +44,9 @@ internal static class DatasetManifest
     }
 
     /// <summary>
-    /// Whole words, case variants and fragments of the words titles are made of, per script; "short" holds
-    /// one- and two-character terms (too short for trigrams), "miss" terms that match nothing.
+    /// Whole words, case variants and fragments of the words titles are made of, per script; "short" holds the one-
+    /// and two-character terms real shoppers type (a whole word in Chinese, Japanese and Korean, too short for
+    /// trigrams), "miss" terms that match nothing.
     /// </summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<string> Terms)> SearchTerms()
     {
@@ -68,17 +69,24 @@ internal static class DatasetManifest
             return runes.Length > 3 ? new[] { w, string.Concat(runes[..3]), string.Concat(runes[^3..]) } : [w];
         });
 
+        static IEnumerable<string> Leading(IEnumerable<string> words, int length) =>
+            words.Select(w => w.EnumerateRunes().Select(r => r.ToString()).ToArray())
+                .Where(runes => runes.Length >= length).Select(runes => string.Concat(runes[..length]));
+
         var latin = Vocabulary.LatinAdjectives.Concat(Vocabulary.LatinNouns).Concat(Vocabulary.LatinBrands);
         var cyrillic = Vocabulary.CyrillicAdjectives.Concat(Vocabulary.CyrillicNouns).Concat(Vocabulary.CyrillicBrands);
-        var cjk = Vocabulary.CjkAdjectives.Concat(Vocabulary.CjkNouns).Concat(Vocabulary.CjkBrands);
-        string[] shortTerms = ["kü", "ße", "ёл", "ай", "耳机", "键盘", "机", "é", "ö"];
-        string[] misses = ["xyzzyq", "несуществующий", "不存在的商品", "Zzzöö"];
+        var cjk = Vocabulary.CjkAdjectives.Concat(Vocabulary.CjkNouns).Concat(Vocabulary.CjkBrands).ToList();
+        var korean = Vocabulary.KoreanAdjectives.Concat(Vocabulary.KoreanNouns).Concat(Vocabulary.KoreanBrands).ToList();
+        string[] shortLatin = ["kü", "ße", "ёл", "ай", "é", "ö", "ż", "я"];
+        var shortTerms = Leading(cjk.Concat(korean), 2).Concat(Leading(cjk.Concat(korean), 1)).Concat(shortLatin);
+        string[] misses = ["xyzzyq", "несуществующий", "不存在的商品", "Zzzöö", "없는상품", "鬱"];
         return
         [
             ("latin", Distinct(Alphabetic(latin))),
             ("cyrillic", Distinct(Alphabetic(cyrillic))),
             ("cjk", Distinct(Cjk(cjk).Where(t => t.EnumerateRunes().Count() >= 3))),
-            ("short", shortTerms),
+            ("korean", Distinct(Cjk(korean))),
+            ("short", Distinct(shortTerms)),
             ("miss", misses),
         ];
     }

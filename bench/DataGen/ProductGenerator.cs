@@ -4,7 +4,7 @@ using Commerce.Grains.Interfaces.Products;
 namespace Commerce.Bench.DataGen;
 
 /// <summary>
-/// Makes products in several scripts (Latin with diacritics, Cyrillic, CJK), as the body of a create request; the
+/// Makes products in several scripts (Latin with diacritics, Cyrillic, CJK, Korean), as the body of a create request; the
 /// service applies its own rules to each. <see cref="ProductDraft.CategoryId"/> is a generated category's number,
 /// which the loader turns into the id the service gave it.
 /// </summary>
@@ -52,9 +52,10 @@ internal sealed class ProductGenerator(Random random, int categoryCount)
 
     private Script PickScript() => random.Next(100) switch
     {
-        < 45 => Script.Latin,
-        < 75 => Script.Cyrillic,
-        _ => Script.Cjk,
+        < 40 => Script.Latin,
+        < 65 => Script.Cyrillic,
+        < 85 => Script.Cjk,
+        _ => Script.Korean,
     };
 
     /// <summary>Log-uniform between 0.99 and 9999.99 with two decimals: many cheap products, a long tail of dear ones.</summary>

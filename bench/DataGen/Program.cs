@@ -60,6 +60,7 @@ var analyze = Stopwatch.StartNew();
 await DatabaseMaintenance.VacuumAnalyzeAsync(options.ConnectionString, cancel.Token);
 var analyzeTime = analyze.Elapsed;
 DatasetManifest.Write(options.ManifestPath, options, tree, ids);
+FloorTerms.Write(options.ManifestPath);
 var checks = await DatasetChecks.RunAsync(options, ids, cancel.Token);
 
 var table = new Table().AddColumn("phase").AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("per second").RightAligned());

@@ -58,8 +58,9 @@ local function log_uniform(low, high) return math.exp(math.log(low) + random() *
 
 local function price_text(value) return string.format("%.2f", value) end
 
+-- Shoppers in Chinese, Japanese and Korean type whole words of one or two characters: a quarter of the terms.
 local function text_term()
-  local group = weighted({ { 40, "latin" }, { 30, "cyrillic" }, { 20, "cjk" }, { 5, "short" }, { 5, "miss" } })
+  local group = weighted({ { 30, "latin" }, { 15, "cyrillic" }, { 10, "cjk" }, { 15, "korean" }, { 25, "short" }, { 5, "miss" } })
   return pick(dataset.terms[group])
 end
 
@@ -73,39 +74,59 @@ local function sku_term()
   })
 end
 
+-- Prices are log-uniform, so the catalog's median is the geometric mean of the bounds (~100 here). A shopper's
+-- "under 150" or "over 60" matches 40-60% of the catalog; narrower ranges are the rest.
+local median_price = math.sqrt(dataset.price.min * dataset.price.max)
+
 local function price_range()
+  local kind = random(5)
+  if kind <= 2 then
+    local bound = median_price * (0.6 + random() * 0.9)
+    if kind == 1 then return "max_price=" .. price_text(bound) end
+    return "min_price=" .. price_text(bound)
+  end
   local low = log_uniform(dataset.price.min, dataset.price.max)
-  local kind = random(3)
-  if kind == 1 then return "min_price=" .. price_text(low) end
-  if kind == 2 then return "max_price=" .. price_text(low) end
+  if kind == 3 then return "min_price=" .. price_text(low) end
+  if kind == 4 then return "max_price=" .. price_text(low) end
   return "min_price=" .. price_text(low) .. "&max_price=" .. price_text(low * (1.05 + random() * 2))
 end
 
+-- Half of the subtree filters are a whole root tree (what a shop's top menu links to).
 local function category_filter()
   local id = weighted({
-    { 25, pick(dataset.bushy_roots) },
+    { 50, pick(dataset.bushy_roots) },
     { 10, between(dataset.deep_chain) },
-    { 65, between(dataset.categories) },
+    { 40, between(dataset.categories) },
   })
   return "category_id=" .. id
 end
 
 local search_shapes = {
-  { 28, function() return { "q=" .. text_term() } end },
-  { 12, function() return { "q=" .. sku_term() } end },
+  { 24, function() return { "q=" .. text_term() } end },
+  { 8, function() return { "q=" .. sku_term() } end },
   { 12, function() return { price_range() } end },
-  { 16, function() return { category_filter() } end },
-  { 10, function() return { "q=" .. text_term(), price_range() } end },
-  { 10, function() return { "q=" .. text_term(), category_filter() } end },
-  { 8, function() return { category_filter(), price_range() } end },
-  { 4, function() return { "q=" .. text_term(), category_filter(), price_range() } end },
+  { 12, function() return { category_filter() } end },
+  { 12, function() return { "q=" .. text_term(), price_range() } end },
+  { 12, function() return { "q=" .. text_term(), category_filter() } end },
+  { 10, function() return { category_filter(), price_range() } end },
+  { 10, function() return { "q=" .. text_term(), category_filter(), price_range() } end },
 }
+
+-- Paging as shoppers do it: mostly the first pages, some deep (page 50-250 of 20).
+local function paging(parts)
+  local roll = random()
+  if roll < 0.2 then
+    parts[#parts + 1] = "offset=" .. (20 * random(1, 25))
+  elseif roll < 0.25 then
+    parts[#parts + 1] = "offset=" .. (20 * random(50, 250))
+  end
+  if random() < 0.2 then parts[#parts + 1] = "limit=" .. pick({ 10, 50, 100 }) end
+end
 
 function bench.search()
   count("search")
   local parts = weighted(search_shapes)()
-  if random() < 0.2 then parts[#parts + 1] = "offset=" .. (20 * random(1, 25)) end
-  if random() < 0.2 then parts[#parts + 1] = "limit=" .. pick({ 10, 50, 100 }) end
+  paging(parts)
   return wrk.format("GET", "/api/v1/products/search?" .. table.concat(parts, "&"))
 end
 

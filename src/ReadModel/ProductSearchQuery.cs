@@ -1,12 +1,15 @@
 using Commerce.Grains.Interfaces.Common;
 using Commerce.Grains.Interfaces.Products;
+using Commerce.Grains.Interfaces.Validation;
 using Npgsql;
 
 namespace Commerce.ReadModel;
 
 /// <summary>
 /// Searches the products read table; the total is exact whatever the offset (see <see cref="PagedQuery"/>).
-/// Only the filters that are set become SQL, so
+/// Every filter has an index: text by trigrams, or by the 1- and 2-character grams when shorter than a trigram;
+/// price by its b-tree; a category subtree by the path of the product's category. Only the filters that are set
+/// become SQL, so
 /// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards.
 /// </summary>
 public sealed class ProductSearchQuery(NpgsqlDataSource database)
@@ -23,7 +26,16 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
 
         if (!string.IsNullOrEmpty(criteria.Text))
         {
-            Filter("search_text LIKE {}", LikePattern.Contains(criteria.Text));
+            // Trigrams cannot index a term of one or two characters; the projection's grams hold every such substring.
+            var term = CaseFold.Fold(criteria.Text);
+            if (SearchGrams.Covers(term))
+            {
+                Filter("search_grams @> ARRAY[{}::text]", term);
+            }
+            else
+            {
+                Filter("search_text LIKE {}", LikePattern.Contains(criteria.Text));
+            }
         }
 
         if (criteria.MinPrice is { } min)
@@ -38,7 +50,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
 
         if (criteria.CategoryId is { } category)
         {
-            Filter("category_id IN (SELECT id FROM categories WHERE path @> ARRAY[{}::bigint])", category);
+            Filter("category_path @> ARRAY[{}::bigint]", category);
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);

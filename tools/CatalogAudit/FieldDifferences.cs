@@ -28,6 +28,19 @@ internal sealed class FieldDifferences(string storedLabel = "row", string expect
         return this;
     }
 
+    /// <summary>A set of texts (search grams), whose order carries no meaning; shows only what is extra or missing.</summary>
+    public FieldDifferences AddSet(string field, IReadOnlyList<string> stored, IReadOnlyList<string> expected)
+    {
+        var extra = stored.Except(expected, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var missing = expected.Except(stored, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (extra.Count + missing.Count > 0)
+        {
+            differences.Add($"{field} {storedLabel} has [{string.Join(' ', extra)}] {expectedLabel} has [{string.Join(' ', missing)}]");
+        }
+
+        return this;
+    }
+
     public IReadOnlyList<string> ToList() => differences;
 
     private static string Show<T>(T value) => value switch

@@ -5,12 +5,17 @@ namespace Commerce.Tools.CatalogAudit;
 /// <summary>A row of the <c>products</c> read table: as stored, or as a product state projects to it.</summary>
 public sealed record ProductRow(
     long Id, string Title, string Description, string? ImageUrl, string Sku, decimal Price, long? CategoryId,
-    string SearchText, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+    string SearchText, IReadOnlyList<string> SearchGrams, IReadOnlyList<long> CategoryPath,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
 {
-    /// <summary>The row the grain writes for <paramref name="state"/> (src/Grains/Products/ProductReadRow.cs).</summary>
-    public static ProductRow Of(long id, ProductState state) => new(
+    /// <summary>
+    /// The row the grain writes for <paramref name="state"/> (src/Grains/Products/ProductReadRow.cs), whose category
+    /// is at <paramref name="categoryPath"/> (empty without a category, or when the category is not in the tree).
+    /// </summary>
+    public static ProductRow Of(long id, ProductState state, IReadOnlyList<long> categoryPath) => new(
         id, state.Title, state.Description, state.ImageUrl, state.Sku, state.Price, state.CategoryId,
-        Commerce.ReadModel.SearchText.For(state.Title, state.Sku), state.CreatedAt, state.UpdatedAt, state.Version);
+        Commerce.ReadModel.SearchText.For(state.Title, state.Sku), Commerce.ReadModel.SearchGrams.For(state.Title, state.Sku),
+        categoryPath, state.CreatedAt, state.UpdatedAt, state.Version);
 
     /// <summary>Each field where <paramref name="stored"/> differs from this expected row, as "field row=… state=…".</summary>
     public IReadOnlyList<string> DifferencesFrom(ProductRow stored) => new FieldDifferences()
@@ -21,6 +26,8 @@ public sealed record ProductRow(
         .Add("price", stored.Price, Price)
         .Add("category_id", stored.CategoryId, CategoryId)
         .Add("search_text", stored.SearchText, SearchText)
+        .AddSet("search_grams", stored.SearchGrams, SearchGrams)
+        .Add("category_path", stored.CategoryPath, CategoryPath)
         .Add("created_at", stored.CreatedAt, CreatedAt)
         .Add("updated_at", stored.UpdatedAt, UpdatedAt)
         .Add("version", stored.Version, Version)

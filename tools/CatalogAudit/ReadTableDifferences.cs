@@ -33,10 +33,13 @@ public sealed class ReadTableDifferences
     public static async Task<ReadTableDifferences> FindAsync(StoredCatalog stored, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var differences = new ReadTableDifferences();
+        var tree = stored.Tree();
         var productRows = await ReadTablesQuery.ProductsAsync(connection, cancellationToken);
         foreach (var (id, state) in stored.Products.OrderBy(p => p.Key))
         {
-            var expected = ProductRow.Of(id, state);
+            // The product's category path is its category's path in the tree: what that category's row must show.
+            IReadOnlyList<long> categoryPath = state.CategoryId is { } category && tree.Contains(category) ? tree.PathOf(category) : [];
+            var expected = ProductRow.Of(id, state, categoryPath);
             if (Compare(productRows.GetValueOrDefault(id), expected, expected.DifferencesFrom) is { } what)
             {
                 differences.ProductsToWrite.Add((expected, what));
@@ -45,7 +48,6 @@ public sealed class ReadTableDifferences
 
         differences.ProductsWithoutState.AddRange(productRows.Keys.Where(id => !stored.Products.ContainsKey(id)).Order());
 
-        var tree = stored.Tree();
         var categoryRows = await ReadTablesQuery.CategoriesAsync(connection, cancellationToken);
         foreach (var id in tree.Ids.Order())
         {

@@ -32,10 +32,11 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
         var categories = differences.CategoriesToWrite.Select(c => c.Expected.Id).ToList();
         await DeleteAsync(connection, "products", [.. products, .. differences.ProductsWithoutState], cancellationToken);
         await DeleteAsync(connection, "categories", [.. categories, .. differences.CategoriesWithoutState], cancellationToken);
-        await WriteAsync(connection, differences.ProductsToWrite, (command, row) =>
-            ProductReadRow.AddRowParameters(command.Parameters, row.Expected.Id, stored.Products[row.Expected.Id]), ProductReadRow.Upsert, cancellationToken);
+        // Categories first: a product row takes its category path from its category's row.
         await WriteAsync(connection, differences.CategoriesToWrite, (command, row) =>
             CategoryReadRow.AddRowParameters(command.Parameters, row.Expected.Snapshot(), row.Expected.Path), CategoryReadRow.Upsert, cancellationToken);
+        await WriteAsync(connection, differences.ProductsToWrite, (command, row) =>
+            ProductReadRow.AddRowParameters(command.Parameters, row.Expected.Id, stored.Products[row.Expected.Id]), ProductReadRow.Upsert, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RebuildResult(products.Count, differences.ProductsWithoutState.Count, categories.Count,
             differences.CategoriesWithoutState.Count, differences.CategoriesOutsideTree);

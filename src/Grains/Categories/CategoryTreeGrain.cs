@@ -2,6 +2,7 @@ using Commerce.Grains.Interfaces.Categories;
 using Commerce.Grains.Interfaces.Common;
 using Commerce.Grains.Interfaces.Products;
 using Commerce.Grains.Interfaces.Validation;
+using Commerce.Grains.Products;
 using Commerce.Grains.Storage;
 using Commerce.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed partial class CategoryTreeGrain(
     [PersistentState(GrainStorageNames.CategoryTree, GrainStorageNames.Provider)] IPersistentState<CategoryTreeState> intents,
     StoredGrainStates storedStates,
     CategoryReadRow readRows,
+    ProductCategoryPaths productPaths,
     MutationMetrics mutations,
     TimeProvider time,
     ILogger<CategoryTreeGrain> logger) : Grain, ICategoryTreeGrain
@@ -26,6 +28,10 @@ public sealed partial class CategoryTreeGrain(
 
     private readonly RecentLinks recentLinks = new(time);
     private CategoryTree? tree;
+
+    // False until product rows' category paths were compared with the category rows by this activation, and again
+    // after a move failed midway: a crash may have fallen between a move's category rows and its products.
+    private bool productPathsChecked;
 
     private List<PendingCategoryDelete> Pending => intents.State.PendingDeletes ??= [];
     private Task<CategoryTree>? loading;
@@ -97,7 +103,7 @@ public sealed partial class CategoryTreeGrain(
         await ApplyAsync(changed);
         if (parent != current.ParentId)
         {
-            await readRows.RebaseDescendantsAsync(id, shape.PathOf(id));
+            await MoveSubtreeRowsAsync(id, shape.PathOf(id));
         }
 
         mutations.Record(MutationMetrics.Category, MutationMetrics.Update);
@@ -146,12 +152,39 @@ public sealed partial class CategoryTreeGrain(
             if (!rows.TryGetValue(id, out var row) || row.Version != shape.VersionOf(id) || !row.Path.SequenceEqual(path))
             {
                 await Category(id).RepairReadRowAsync(path);
+                productPathsChecked = false;
             }
         }
 
         foreach (var stale in rows.Keys.Where(id => !shape.Contains(id)))
         {
             await readRows.DeleteAsync(stale);
+            productPathsChecked = false;
+        }
+
+        if (!productPathsChecked)
+        {
+            if (await productPaths.ResyncAllAsync() is > 0 and var fixedRows)
+            {
+                LogProductPathsRepaired(logger, fixedRows);
+            }
+
+            productPathsChecked = true;
+        }
+    }
+
+    /// <summary>After a move: the subtree's category rows, then its products' paths, which read those rows.</summary>
+    private async Task MoveSubtreeRowsAsync(long id, IReadOnlyList<long> path)
+    {
+        try
+        {
+            await readRows.RebaseDescendantsAsync(id, path);
+            await productPaths.ResyncSubtreeAsync(id);
+        }
+        catch
+        {
+            productPathsChecked = false;
+            throw;
         }
     }
 
@@ -167,6 +200,7 @@ public sealed partial class CategoryTreeGrain(
         {
             // Whether the category stored the change is unknown: load the tree again before the next change.
             tree = null;
+            productPathsChecked = false;
             throw;
         }
 
@@ -249,6 +283,9 @@ public sealed partial class CategoryTreeGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Category tree loaded: {Count} categories")]
     private static partial void LogLoaded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} product read rows had a category path their category's row does not show; repaired")]
+    private static partial void LogProductPathsRepaired(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Finishing the delete of category {RootId} ({Count} categories) that a crash interrupted")]
     private static partial void LogResumingDelete(ILogger logger, long rootId, int count);

@@ -62,6 +62,7 @@ public static class CatalogSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProductReadRow>();
         services.AddSingleton<CategoryReadRow>();
+        services.AddSingleton<ProductCategoryPaths>();
         services.AddSingleton<StoredGrainStates>();
         services.AddSingleton<MutationMetrics>();
         services.AddOptions<ReadRowSweepOptions>()

@@ -12,14 +12,22 @@ namespace Commerce.Grains.Products;
 /// </summary>
 public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFactory grains, ILogger<ProductReadRow> logger)
 {
-    /// <summary>The row write, also used by the read-table rebuild (tools/CatalogAudit) so both write the same rows.</summary>
+    /// <summary>
+    /// The row write, also used by the read-table rebuild (tools/CatalogAudit) so both write the same rows. The
+    /// category path comes from the category's row, share-locked: a move that rewrites that row waits for this write to
+    /// commit, and its re-projection of the subtree's products (<see cref="ProductCategoryPaths"/>) then sees it; a
+    /// write that waited for the move reads the new path.
+    /// </summary>
     internal const string Upsert =
         """
-        INSERT INTO products (id, title, description, image_url, sku, price, category_id, search_text, created_at, updated_at, version)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        WITH category AS (SELECT path FROM categories WHERE id = $7 FOR SHARE)
+        INSERT INTO products (id, title, description, image_url, sku, price, category_id, search_text, search_grams, category_path,
+                              created_at, updated_at, version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, coalesce((SELECT path FROM category), '{}'), $9, $10, $11)
         ON CONFLICT (id) DO UPDATE SET
             title = EXCLUDED.title, description = EXCLUDED.description, image_url = EXCLUDED.image_url, sku = EXCLUDED.sku,
             price = EXCLUDED.price, category_id = EXCLUDED.category_id, search_text = EXCLUDED.search_text,
+            search_grams = EXCLUDED.search_grams, category_path = EXCLUDED.category_path,
             created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
         WHERE products.version < EXCLUDED.version
         """;
@@ -73,6 +81,7 @@ public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFact
         parameters.Add(new() { Value = state.CreatedAt });
         parameters.Add(new() { Value = state.UpdatedAt });
         parameters.Add(new() { Value = state.Version });
+        parameters.Add(new() { Value = SearchGrams.For(state.Title, state.Sku) });
     }
 
     private async Task<long?> RowHoldingSkuAsync(string sku, CancellationToken cancellationToken)

@@ -31,7 +31,9 @@ internal sealed record RebuildSample(long Tools, long Saws, long HandSaws, long 
 
     /// <summary>
     /// Drops the hammer's row and the Saws row, renames the drill in its row, moves Hand saws' path under Garden, and
-    /// adds a product row and a category row of no resource.
+    /// adds a product row and a category row of no resource. The batch is one transaction and changes category rows
+    /// before product rows, the order in which a product row write locks them (its category's row, then its own):
+    /// the other order can deadlock with a product write that runs meanwhile.
     /// </summary>
     public async Task DamageReadTablesAsync(string connectionString)
     {
@@ -39,14 +41,14 @@ internal sealed record RebuildSample(long Tools, long Saws, long HandSaws, long 
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            DELETE FROM products WHERE id = @hammer;
-            UPDATE products SET title = 'Wrong title', search_text = 'wrong title' WHERE id = @drill;
             UPDATE categories SET path = ARRAY[@garden, @handSaws] WHERE id = @handSaws;
             DELETE FROM categories WHERE id = @saws;
-            INSERT INTO products (id, title, description, sku, price, search_text, created_at, updated_at, version)
-            VALUES (@ghost, 'Ghost', 'No state', 'GHOST-1', 1, 'ghost', now(), now(), 1);
             INSERT INTO categories (id, name, name_key, path, created_at, updated_at, version)
             VALUES (@ghost, 'Ghost', 'ghost', ARRAY[@ghost], now(), now(), 1);
+            DELETE FROM products WHERE id = @hammer;
+            UPDATE products SET title = 'Wrong title', search_text = 'wrong title' WHERE id = @drill;
+            INSERT INTO products (id, title, description, sku, price, search_text, created_at, updated_at, version)
+            VALUES (@ghost, 'Ghost', 'No state', 'GHOST-1', 1, 'ghost', now(), now(), 1);
             """, connection);
         command.Parameters.AddWithValue("hammer", Hammer);
         command.Parameters.AddWithValue("drill", Drill);

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The floor for bench/run.sh search: PostgreSQL alone, running the SQL the service's search sends
+# (src/ReadModel/ProductSearchQuery.cs, PagedQuery.cs) for the same query shapes, with the same weights, terms and
+# paging as bench/wrk/common.lua, at the same concurrency — so a service figure can be read against what the
+# database could do without the service in front of it.
+#   bench/floor.sh [clients=64] [seconds=30]
+# Needs the bench database of bench/setup.sh (BENCH_PGPORT, default 55433) and the files DataGen wrote beside the
+# manifest: dataset.lua (ids) and floor-terms.tsv (terms as the service sends them).
+#
+# Per transaction, as the service does per search: the page (ORDER BY id LIMIT/OFFSET, its rows sent to the
+# client), then the count unless the page was a short last page. Parameters are bound (-M extended), as Npgsql
+# binds them. Differences: the page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can see
+# how many rows came back (a window over at most 100 rows); a term and a root id are picked by a one-row lookup
+# in the bench_floor schema (≈ 0.05 ms), and SKU fragments are formatted by a one-row SELECT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLIENTS=${1:-64}
+SECONDS_TO_RUN=${2:-30}
+THREADS=${BENCH_THREADS:-2}
+PGPORT=${BENCH_PGPORT:-55433}
+MANIFEST=${BENCH_DATASET:-bench/out/dataset.lua}
+TERMS=$(dirname "$MANIFEST")/floor-terms.tsv
+SCRIPTS=bench/out/floor
+BIN=$(for d in /usr/lib/postgresql/*/bin; do echo "$d"; done | sort -V | tail -1)
+PSQL=("$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d catalog -v ON_ERROR_STOP=1 -qtA)
+[[ -f $MANIFEST && -f $TERMS ]] || { echo "no $MANIFEST or $TERMS: run bench/setup.sh first" >&2; exit 2; }
+
+range() { sed -n "s/^  $1 = { first = \([0-9]*\), last = \([0-9]*\) },/\1 \2/p" "$MANIFEST"; }
+read -r PRODUCT_FIRST PRODUCT_LAST < <(range products)
+read -r CATEGORY_FIRST CATEGORY_LAST < <(range categories)
+read -r CHAIN_FIRST CHAIN_LAST < <(range deep_chain)
+ROOTS=$(sed -n 's/^  bushy_roots = { \(.*\) },/\1/p' "$MANIFEST" | tr -d ' ')
+
+# Terms and roots in a schema of their own (the catalog's tables stay untouched).
+"${PSQL[@]}" <<SQL
+DROP SCHEMA IF EXISTS bench_floor CASCADE;
+CREATE SCHEMA bench_floor;
+CREATE TABLE bench_floor.terms (grp text, short boolean, term text, pattern text);
+\copy bench_floor.terms FROM '$TERMS' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
+CREATE TABLE bench_floor.picks AS
+    SELECT grp, row_number() OVER (PARTITION BY grp ORDER BY term) - 1 AS n, short::int AS short, term, pattern,
+           count(*) OVER (PARTITION BY grp) AS size
+    FROM bench_floor.terms;
+CREATE UNIQUE INDEX ON bench_floor.picks (grp, n);
+CREATE TABLE bench_floor.roots AS SELECT n - 1 AS n, id FROM unnest('{$ROOTS}'::bigint[]) WITH ORDINALITY AS r (id, n);
+ANALYZE bench_floor.picks; ANALYZE bench_floor.roots;
+SQL
+ROOT_COUNT=$("${PSQL[@]}" -c "SELECT count(*) FROM bench_floor.roots")
+
+COLUMNS="id, title, description, image_url, sku, price, category_id, created_at, updated_at, version"
+mkdir -p "$SCRIPTS"
+rm -f "$SCRIPTS"/*.sql
+
+# Paging as common.lua: 20% offset 20..500, 5% offset 1,000..5,000; 20% limit 10/50/100, else 20.
+paging() {
+  cat <<'EOF'
+\set r random(1, 100)
+\set off CASE WHEN :r <= 20 THEN 20 * random(1, 25) WHEN :r <= 25 THEN 20 * random(50, 250) ELSE 0 END
+\set l random(1, 100)
+\set lim CASE WHEN :l <= 7 THEN 10 WHEN :l <= 14 THEN 50 WHEN :l <= 20 THEN 100 ELSE 20 END
+EOF
+}
+# A text term: group by common.lua's weights, then one of its terms.
+text_term() {
+  cat <<'EOF'
+\set g random(1, 100)
+\set k random(0, 1000000)
+SELECT short, term, pattern FROM bench_floor.picks WHERE grp = (CASE WHEN :g <= 30 THEN 'latin' WHEN :g <= 45 THEN 'cyrillic' WHEN :g <= 55 THEN 'cjk' WHEN :g <= 70 THEN 'korean' WHEN :g <= 95 THEN 'short' ELSE 'miss' END) AND n = :k % size \gset
+EOF
+}
+sku_term() {
+  cat <<EOF
+\set pid random($PRODUCT_FIRST, $PRODUCT_LAST)
+\set sk random(1, 10)
+SELECT '%' || CASE WHEN :sk <= 4 THEN d WHEN :sk <= 7 THEN left(d, 5) ELSE right(d, 4) END || '%' AS pattern FROM lpad(:pid::text, 7, '0') AS d \gset
+EOF
+}
+# Half the filters a root tree, 10% in the deep chain, the rest any category.
+category() {
+  cat <<EOF
+\set cr random(1, 100)
+\set cat CASE WHEN :cr <= 10 THEN random($CHAIN_FIRST, $CHAIN_LAST) WHEN :cr <= 50 THEN random($CATEGORY_FIRST, $CATEGORY_LAST) ELSE -1 END
+\if :cat < 0
+\set k random(0, 1000000)
+SELECT id AS cat FROM bench_floor.roots WHERE n = :k % $ROOT_COUNT \gset
+\endif
+EOF
+}
+# Price as common.lua: 2/5 a bound near the median (half the catalog), 3/5 log-uniform bounds.
+price() {
+  cat <<'EOF'
+\set pk random(1, 5)
+\set near 99.5 * (0.6 + random(0, 900000) / 1000000.0)
+\set low exp(ln(0.99) + random(0, 1000000) / 1000000.0 * (ln(9999.99) - ln(0.99)))
+\set minp CASE WHEN :pk = 2 THEN :near ELSE :low END
+\set maxp CASE WHEN :pk = 1 THEN :near WHEN :pk = 4 THEN :low ELSE :low * (1.05 + random(0, 2000000) / 1000000.0) END
+EOF
+}
+# The page, then the count unless a short last page already told it (PagedQuery).
+query() {
+  cat <<EOF
+\set page_rows 0
+SELECT p.*, count(*) OVER () AS page_rows FROM (SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT :lim OFFSET :off) p \aset
+\if :page_rows >= :lim or (:page_rows = 0 and :off > 0)
+SELECT count(*) FROM products WHERE $1
+\endif
+EOF
+}
+# Conditions in the service's order: text, min price, max price, category.
+TEXT_SHORT="search_grams @> ARRAY[:term::text]"
+TEXT_LIKE="search_text LIKE :pattern"
+CATEGORY="category_path @> ARRAY[:cat::bigint]"
+with_text() { # $1: conditions after the text one (may be empty)
+  echo '\if :short'; query "$TEXT_SHORT${1:+ AND $1}"; echo '\else'; query "$TEXT_LIKE${1:+ AND $1}"; echo '\endif'
+}
+with_price() { # $1: prefix emitter, $2: conditions after the price ones
+  local after=${2:+ AND $2}
+  echo '\if :pk = 1 or :pk = 4'; $1 "price <= :maxp$after"
+  echo '\elif :pk = 5'; $1 "price >= :minp AND price <= :maxp$after"
+  echo '\else'; $1 "price >= :minp$after"; echo '\endif'
+}
+plain() { query "$1"; }
+shape() { # $1: name, then emitters
+  local name=$1; shift
+  { paging; for part in "$@"; do eval "$part"; done; } >"$SCRIPTS/$name.sql"
+}
+shape text 'text_term' 'with_text ""'
+shape sku 'sku_term' 'query "$TEXT_LIKE"'
+shape price 'price' 'with_price plain ""'
+shape category 'category' 'query "$CATEGORY"'
+shape text_price 'text_term' 'price' 'with_price with_text ""'
+shape text_category 'text_term' 'category' 'with_text "$CATEGORY"'
+shape category_price 'category' 'price' 'with_price plain "$CATEGORY"'
+shape text_category_price 'text_term' 'category' 'price' 'with_price with_text "$CATEGORY"'
+
+echo "== pgbench floor: $CLIENTS clients, $THREADS threads, ${SECONDS_TO_RUN}s on port $PGPORT (scripts: $SCRIPTS)"
+"$BIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M extended -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_TO_RUN" \
+  -f "$SCRIPTS/text.sql@24" -f "$SCRIPTS/sku.sql@8" -f "$SCRIPTS/price.sql@12" -f "$SCRIPTS/category.sql@12" \
+  -f "$SCRIPTS/text_price.sql@12" -f "$SCRIPTS/text_category.sql@12" -f "$SCRIPTS/category_price.sql@10" \
+  -f "$SCRIPTS/text_category_price.sql@10" ${BENCH_FLOOR_OPTIONS:-} catalog
