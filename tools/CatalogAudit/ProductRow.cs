@@ -5,12 +5,13 @@ namespace Commerce.Tools.CatalogAudit;
 /// <summary>A row of the <c>products</c> read table: as stored, or as a product state projects to it.</summary>
 public sealed record ProductRow(
     long Id, string Title, string Description, string? ImageUrl, string Sku, decimal Price, long? CategoryId,
-    string SearchText, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+    string SearchText, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, long OnHand, long Reserved)
 {
     /// <summary>The row the grain writes for <paramref name="state"/> (src/Grains/Products/ProductReadRow.cs).</summary>
     public static ProductRow Of(long id, ProductState state) => new(
         id, state.Title, state.Description, state.ImageUrl, state.Sku, state.Price, state.CategoryId,
-        Commerce.ReadModel.SearchText.For(state.Title, state.Sku), state.CreatedAt, state.UpdatedAt, state.Version);
+        Commerce.ReadModel.SearchText.For(state.Title, state.Sku), state.CreatedAt, state.UpdatedAt, state.Version,
+        state.Stock.OnHand, state.Stock.Reserved);
 
     /// <summary>Each field where <paramref name="stored"/> differs from this expected row, as "field row=… state=…".</summary>
     public IReadOnlyList<string> DifferencesFrom(ProductRow stored) => new FieldDifferences()
@@ -24,5 +25,7 @@ public sealed record ProductRow(
         .Add("created_at", stored.CreatedAt, CreatedAt)
         .Add("updated_at", stored.UpdatedAt, UpdatedAt)
         .Add("version", stored.Version, Version)
+        .Add("on_hand", stored.OnHand, OnHand)
+        .Add("reserved", stored.Reserved, Reserved)
         .ToList();
 }

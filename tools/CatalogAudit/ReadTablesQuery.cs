@@ -9,7 +9,7 @@ public static class ReadTablesQuery
         NpgsqlConnection connection, CancellationToken cancellationToken, long? onlyId = null)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id, title, description, image_url, sku, price, category_id, search_text, created_at, updated_at, version " +
+            "SELECT id, title, description, image_url, sku, price, category_id, search_text, created_at, updated_at, version, on_hand, reserved " +
             "FROM products WHERE $1::bigint IS NULL OR id = $1", connection);
         command.Parameters.Add(new() { Value = (object?)onlyId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         var rows = new Dictionary<long, ProductRow>();
@@ -18,7 +18,8 @@ public static class ReadTablesQuery
         {
             var row = new ProductRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), NullableText(reader, 3),
                 reader.GetString(4), reader.GetDecimal(5), reader.IsDBNull(6) ? null : reader.GetInt64(6), reader.GetString(7),
-                reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetInt64(10));
+                reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetInt64(10),
+                reader.GetInt64(11), reader.GetInt64(12));
             rows[row.Id] = row;
         }
 

@@ -15,12 +15,13 @@ public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFact
     /// <summary>The row write, also used by the read-table rebuild (tools/CatalogAudit) so both write the same rows.</summary>
     internal const string Upsert =
         """
-        INSERT INTO products (id, title, description, image_url, sku, price, category_id, search_text, created_at, updated_at, version)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        INSERT INTO products (id, title, description, image_url, sku, price, category_id, search_text, created_at, updated_at, version, on_hand, reserved)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
         ON CONFLICT (id) DO UPDATE SET
             title = EXCLUDED.title, description = EXCLUDED.description, image_url = EXCLUDED.image_url, sku = EXCLUDED.sku,
             price = EXCLUDED.price, category_id = EXCLUDED.category_id, search_text = EXCLUDED.search_text,
-            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version,
+            on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved
         WHERE products.version < EXCLUDED.version
         """;
 
@@ -73,6 +74,8 @@ public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFact
         parameters.Add(new() { Value = state.CreatedAt });
         parameters.Add(new() { Value = state.UpdatedAt });
         parameters.Add(new() { Value = state.Version });
+        parameters.Add(new() { Value = state.Stock.OnHand });
+        parameters.Add(new() { Value = state.Stock.Reserved });
     }
 
     private async Task<long?> RowHoldingSkuAsync(string sku, CancellationToken cancellationToken)
