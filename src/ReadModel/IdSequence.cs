@@ -14,6 +14,8 @@ public sealed class IdSequence(NpgsqlDataSource database)
 
     public Task<long> NextCategoryIdAsync(CancellationToken cancellationToken) => NextAsync("SELECT nextval('category_ids')", cancellationToken);
 
+    public Task<long> NextOrderIdAsync(CancellationToken cancellationToken) => NextAsync("SELECT nextval('order_ids')", cancellationToken);
+
     private async Task<long> NextAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(sql);

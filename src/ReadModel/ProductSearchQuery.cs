@@ -53,6 +53,12 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
             Filter("category_path @> ARRAY[{}::bigint]", category);
         }
 
+        if (criteria.InStock is { } inStock)
+        {
+            // available is a stored generated column (on_hand - reserved), sql/010.
+            conditions.Add(inStock ? "available > 0" : "available = 0");
+        }
+
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
         return await PagedQuery.ExecuteAsync(
             database,

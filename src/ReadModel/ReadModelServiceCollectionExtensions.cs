@@ -10,6 +10,7 @@ public static class ReadModelServiceCollectionExtensions
         services.AddSingleton<ProductSearchQuery>();
         services.AddSingleton<CategoryListQuery>();
         services.AddSingleton<IdSequence>();
+        services.AddSingleton<OrderHistoryQuery>();
         return services;
     }
 }

@@ -38,6 +38,7 @@ public sealed class CatalogAuditor(string connectionString, HttpClient? api = nu
         var violations = new List<string>();
         violations.AddRange(CategoryStateChecks.Run(stored));
         violations.AddRange(ProductStateChecks.Violations(stored));
+        violations.AddRange(StockChecks.Violations(stored, DateTimeOffset.UtcNow));
         violations.AddRange(ProjectionViolations(differences));
         if (api is not null)
         {

@@ -6,7 +6,7 @@ namespace Commerce.Tools.CatalogAudit;
 public sealed record ProductRow(
     long Id, string Title, string Description, string? ImageUrl, string Sku, decimal Price, long? CategoryId,
     string SearchText, IReadOnlyList<string> SearchGrams, IReadOnlyList<long> CategoryPath,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, long OnHand, long Reserved)
 {
     /// <summary>
     /// The row the grain writes for <paramref name="state"/> (src/Grains/Products/ProductReadRow.cs), whose category
@@ -15,7 +15,7 @@ public sealed record ProductRow(
     public static ProductRow Of(long id, ProductState state, IReadOnlyList<long> categoryPath) => new(
         id, state.Title, state.Description, state.ImageUrl, state.Sku, state.Price, state.CategoryId,
         Commerce.ReadModel.SearchText.For(state.Title, state.Sku), Commerce.ReadModel.SearchGrams.For(state.Title, state.Sku),
-        categoryPath, state.CreatedAt, state.UpdatedAt, state.Version);
+        categoryPath, state.CreatedAt, state.UpdatedAt, state.Version, state.Stock.OnHand, state.Stock.Reserved);
 
     /// <summary>Each field where <paramref name="stored"/> differs from this expected row, as "field row=… state=…".</summary>
     public IReadOnlyList<string> DifferencesFrom(ProductRow stored) => new FieldDifferences()
@@ -31,5 +31,7 @@ public sealed record ProductRow(
         .Add("created_at", stored.CreatedAt, CreatedAt)
         .Add("updated_at", stored.UpdatedAt, UpdatedAt)
         .Add("version", stored.Version, Version)
+        .Add("on_hand", stored.OnHand, OnHand)
+        .Add("reserved", stored.Reserved, Reserved)
         .ToList();
 }

@@ -10,7 +10,7 @@ public static class ReadTablesQuery
     {
         await using var command = new NpgsqlCommand(
             "SELECT id, title, description, image_url, sku, price, category_id, search_text, search_grams, category_path, " +
-            "created_at, updated_at, version " +
+            "created_at, updated_at, version, on_hand, reserved " +
             "FROM products WHERE $1::bigint IS NULL OR id = $1", connection);
         command.Parameters.Add(new() { Value = (object?)onlyId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         var rows = new Dictionary<long, ProductRow>();
@@ -20,7 +20,8 @@ public static class ReadTablesQuery
             var row = new ProductRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), NullableText(reader, 3),
                 reader.GetString(4), reader.GetDecimal(5), reader.IsDBNull(6) ? null : reader.GetInt64(6), reader.GetString(7),
                 reader.GetFieldValue<string[]>(8), reader.GetFieldValue<long[]>(9),
-                reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12));
+                reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12),
+                reader.GetInt64(13), reader.GetInt64(14));
             rows[row.Id] = row;
         }
 

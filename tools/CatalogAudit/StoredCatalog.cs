@@ -1,4 +1,6 @@
+using Commerce.Grains.Carts;
 using Commerce.Grains.Categories;
+using Commerce.Grains.Orders;
 using Commerce.Grains.Products;
 
 namespace Commerce.Tools.CatalogAudit;
@@ -13,6 +15,12 @@ public sealed record StoredCatalog(
     IReadOnlyDictionary<string, long> SkuClaims,
     IReadOnlyList<PendingCategoryDelete> PendingDeletes)
 {
+    /// <summary>Carts that exist (expired ones included until they are released), by uuid.</summary>
+    public IReadOnlyDictionary<Guid, CartState> Carts { get; init; } = new Dictionary<Guid, CartState>();
+
+    /// <summary>Every order state (refused ones included), by id.</summary>
+    public IReadOnlyDictionary<long, OrderState> Orders { get; init; } = new Dictionary<long, OrderState>();
+
     /// <summary>
     /// The tree as the tree grain loads it (categories of an unfinished delete left out, children of a missing parent
     /// or caught in a cycle left out), so paths come from the grains' own <see cref="CategoryTree.PathOf"/>.

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Commerce.Grains.Carts;
 using Commerce.Grains.Categories;
+using Commerce.Grains.Orders;
 using Commerce.Grains.Products;
 using Commerce.Grains.Skus;
 using Commerce.Grains.Storage;
@@ -26,11 +28,17 @@ public static class StoredCatalogQuery
         var categories = new Dictionary<long, CategoryState>();
         var claims = new Dictionary<string, long>(StringComparer.Ordinal);
         var pending = new List<PendingCategoryDelete>();
+        var carts = new Dictionary<Guid, CartState>();
+        var orders = new Dictionary<long, OrderState>();
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new()
         {
-            Value = new[] { GrainStorageNames.Product, GrainStorageNames.Category, GrainStorageNames.Sku, GrainStorageNames.CategoryTree },
+            Value = new[]
+            {
+                GrainStorageNames.Product, GrainStorageNames.Category, GrainStorageNames.Sku, GrainStorageNames.CategoryTree,
+                GrainStorageNames.Cart, GrainStorageNames.Order,
+            },
         });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -48,13 +56,19 @@ public static class StoredCatalogQuery
                 case GrainStorageNames.Sku when Parse<SkuState>(json).ProductId is { } holder:
                     claims[reader.GetString(2)] = holder;
                     break;
+                case GrainStorageNames.Cart when Parse<CartState>(json) is { Exists: true } cart:
+                    carts[cart.Id] = cart;
+                    break;
+                case GrainStorageNames.Order when Parse<OrderState>(json) is { Step: not OrderStep.None } order:
+                    orders[id] = order;
+                    break;
                 case GrainStorageNames.CategoryTree:
                     pending.AddRange(Parse<CategoryTreeState>(json).PendingDeletes ?? []);
                     break;
             }
         }
 
-        return new StoredCatalog(products, categories, claims, pending);
+        return new StoredCatalog(products, categories, claims, pending) { Carts = carts, Orders = orders };
     }
 
     private static T Parse<T>(string json) =>

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Commerce.Grains.Interfaces.Common;
+using Commerce.Grains.Interfaces.Stock;
 
 namespace Commerce.Grains.Interfaces.Products;
 
@@ -17,6 +18,35 @@ public interface IProductGrain : IGrainWithIntegerKey
     /// <param name="expectedVersion">From If-Match; null applies the change to whatever version is current.</param>
     [Alias("Update")]
     Task<CatalogResult<ProductSnapshot>> UpdateAsync(ProductPatch patch, long? expectedVersion);
+
+    /// <summary>
+    /// Changes <c>on_hand</c> by the adjustment's delta; refused (conflict) when fewer units than are reserved would
+    /// remain. A repeat of an adjustment id answered lately returns that answer and changes nothing.
+    /// </summary>
+    [Alias("AdjustStock")]
+    Task<CatalogResult<ProductStock>> AdjustStockAsync(StockAdjustment adjustment);
+
+    /// <summary>
+    /// Sets what <paramref name="holder"/> (<c>cart:&lt;uuid&gt;</c>, <c>order:&lt;id&gt;</c>) holds to
+    /// <paramref name="quantity"/>, 0 releasing it. An absolute quantity, so repeating the call changes nothing.
+    /// </summary>
+    [Alias("Reserve")]
+    Task<Reservation> ReserveAsync(string holder, long quantity);
+
+    /// <summary>
+    /// Moves what <paramref name="from"/> holds to <paramref name="to"/>, which then holds <paramref name="quantity"/>
+    /// (a checkout: the cart's units become the order's without ever being free). Repeating it changes nothing.
+    /// </summary>
+    [Alias("Transfer")]
+    Task<Reservation> TransferAsync(string from, string to, long quantity);
+
+    /// <summary>Sells what <paramref name="holder"/> holds: the units leave on_hand. A holder with nothing sells nothing.</summary>
+    [Alias("Commit")]
+    Task CommitAsync(string holder);
+
+    /// <summary>Puts a cancelled order's units back, once per order whatever the number of calls.</summary>
+    [Alias("Return")]
+    Task ReturnAsync(long orderId, long quantity);
 
     [Alias("Delete")]
     Task<DeleteResult> DeleteAsync(long? expectedVersion);

@@ -8,4 +8,5 @@ public sealed record ProductDraft(
     [property: Id(2)] string? ImageUrl,
     [property: Id(3)] string? Sku,
     [property: Id(4)] decimal? Price,
-    [property: Id(5)] long? CategoryId);
+    [property: Id(5)] long? CategoryId,
+    [property: Id(6)] long? StockOnHand = null);

@@ -1,6 +1,8 @@
+using Commerce.Grains.Interfaces.Stock;
+
 namespace Commerce.Grains.Interfaces.Products;
 
-/// <summary>A product as stored, with the version that backs its ETag.</summary>
+/// <summary>A product as stored, with the version that backs its ETag (stock changes move it too).</summary>
 [GenerateSerializer, Immutable, Alias("Commerce.ProductSnapshot")]
 public sealed record ProductSnapshot(
     [property: Id(0)] long Id,
@@ -12,4 +14,5 @@ public sealed record ProductSnapshot(
     [property: Id(6)] long? CategoryId,
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] DateTimeOffset UpdatedAt,
-    [property: Id(9)] long Version);
+    [property: Id(9)] long Version,
+    [property: Id(10)] ProductStock Stock);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Commerce.Grains.Carts;
 using Commerce.Grains.Categories;
+using Commerce.Grains.Orders;
 using Commerce.Grains.Products;
 using Commerce.Grains.ReadRows;
 using Commerce.Grains.Storage;
@@ -65,6 +67,18 @@ public static class CatalogSiloBuilderExtensions
         services.AddSingleton<ProductCategoryPaths>();
         services.AddSingleton<StoredGrainStates>();
         services.AddSingleton<MutationMetrics>();
+        services.AddSingleton<ShoppingMetrics>();
+        services.AddSingleton<OrderMetrics>();
+        services.AddSingleton<OrderReadRows>();
+        services.TryAddSingleton(sp => new CartClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<CartOptions>()
+            .Bind(configuration.GetSection(CartOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // A cart's expiry reminder ticks every ExpiryCheckPeriod; Orleans refuses periods under its minimum (1 min), so a
+        // shorter check period (tests) lowers the minimum with it.
+        services.AddOptions<ReminderOptions>().Configure<IOptions<CartOptions>>((reminders, carts) =>
+            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, carts.Value.ExpiryCheckPeriod.Ticks)));
         services.AddOptions<ReadRowSweepOptions>()
             .Bind(configuration.GetSection(ReadRowSweepOptions.Section))
             .ValidateDataAnnotations()

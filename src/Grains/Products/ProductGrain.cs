@@ -2,7 +2,9 @@ using Commerce.Grains.Interfaces.Categories;
 using Commerce.Grains.Interfaces.Common;
 using Commerce.Grains.Interfaces.Products;
 using Commerce.Grains.Interfaces.Skus;
+using Commerce.Grains.Interfaces.Stock;
 using Commerce.Grains.Interfaces.Validation;
+using Commerce.Grains.Stock;
 using Commerce.Grains.Storage;
 using Commerce.Grains.Telemetry;
 
@@ -93,6 +95,109 @@ public sealed class ProductGrain(
         return Success();
     });
 
+    public Task<CatalogResult<ProductStock>> AdjustStockAsync(StockAdjustment adjustment) => CommandAsync<CatalogResult<ProductStock>>(async () =>
+    {
+        if (!Exists)
+        {
+            DeactivateOnIdle();
+            return new CatalogError(CatalogErrorKind.NotFound, $"Product {Id} does not exist.");
+        }
+
+        var current = product.State;
+        if (current.Stock.AnswerOf(adjustment.AdjustmentId) is { } answered)
+        {
+            return CatalogResult<ProductStock>.Success(answered);
+        }
+
+        var errors = new FieldErrors();
+        errors.AddIfAny("delta", StockRules.CheckDelta(adjustment.Delta));
+        errors.AddIfAny("reason", StockRules.TryNormalizeReason(adjustment.Reason, out _));
+        if (!errors.IsEmpty)
+        {
+            return new CatalogError(CatalogErrorKind.Validation, "The stock adjustment is not valid.", errors.ToDictionary());
+        }
+
+        if (current.Stock.TryAdjust(adjustment.AdjustmentId, adjustment.Delta!.Value) is not { } adjusted)
+        {
+            var stock = current.Stock.Figures();
+            return new CatalogError(CatalogErrorKind.Conflict,
+                $"Product {Id} has {stock.OnHand} on hand and {stock.Reserved} reserved; a change of {adjustment.Delta} would leave fewer units than are reserved.",
+                new Dictionary<string, string[]> { ["delta"] = [$"would leave on_hand below reserved ({stock.Reserved})."] });
+        }
+
+        await WriteStockAsync(adjusted);
+        mutations.Record(MutationMetrics.Product, MutationMetrics.StockAdjustment);
+        return CatalogResult<ProductStock>.Success(adjusted.Figures());
+    });
+
+    public Task<Reservation> ReserveAsync(string holder, long quantity) => CommandAsync(async () =>
+    {
+        if (!Exists)
+        {
+            DeactivateOnIdle();
+            return Reservation.NoProduct;
+        }
+
+        var current = product.State;
+        var stock = current.Stock;
+        var most = stock.AvailableTo(holder);
+        if (quantity > most)
+        {
+            return new Reservation(ReservationOutcome.Insufficient, most, Line());
+        }
+
+        if (quantity != stock.HeldBy(holder))
+        {
+            await WriteStockAsync(stock.WithReservation(holder, quantity));
+        }
+
+        return new Reservation(ReservationOutcome.Held, most, Line());
+    });
+
+    public Task<Reservation> TransferAsync(string from, string to, long quantity) => CommandAsync(async () =>
+    {
+        if (!Exists)
+        {
+            DeactivateOnIdle();
+            return Reservation.NoProduct;
+        }
+
+        var stock = product.State.Stock;
+        var most = stock.AvailableForTransfer(from, to);
+        if (quantity > most)
+        {
+            return new Reservation(ReservationOutcome.Insufficient, most, Line());
+        }
+
+        if (stock.HeldBy(to) != quantity || (from != to && stock.HeldBy(from) != 0))
+        {
+            await WriteStockAsync(stock.Transferred(from, to, quantity));
+        }
+
+        return new Reservation(ReservationOutcome.Held, most, Line());
+    });
+
+    public Task CommitAsync(string holder) => CommandAsync(async () =>
+    {
+        if (Exists && product.State.Stock.HeldBy(holder) > 0)
+        {
+            await WriteStockAsync(product.State.Stock.Committed(holder));
+        }
+
+        return true;
+    });
+
+    public Task ReturnAsync(long orderId, long quantity) => CommandAsync(async () =>
+    {
+        // A deleted product takes no units back: there is no stock left to return them to.
+        if (Exists && !product.State.Stock.Returned.Contains(orderId))
+        {
+            await WriteStockAsync(product.State.Stock.ReturnedFrom(orderId, quantity));
+        }
+
+        return true;
+    });
+
     public Task<DeleteResult> DeleteAsync(long? expectedVersion) => CommandAsync(async () =>
     {
         if (Precondition(expectedVersion) is { } refusal)
@@ -155,6 +260,13 @@ public sealed class ProductGrain(
         return null;
     }
 
+    /// <summary>A stock change is a change of the product: new version (ETag) and updated_at, and its read row.</summary>
+    private Task WriteStockAsync(StockState stock)
+    {
+        var current = product.State;
+        return WriteAsync(current with { Stock = stock, UpdatedAt = CatalogClock.Next(time, current.UpdatedAt), Version = current.Version + 1 });
+    }
+
     /// <summary>State first (the truth), then its read row, both before the caller hears of it.</summary>
     private async Task WriteAsync(ProductState state)
     {
@@ -188,10 +300,12 @@ public sealed class ProductGrain(
 
     private ISkuGrain Sku(string sku) => GrainFactory.GetGrain<ISkuGrain>(sku);
 
+    private ProductLine Line() => new(Id, product.State.Title, product.State.Sku, product.State.Price);
+
     private CatalogResult<ProductSnapshot> Success() => CatalogResult<ProductSnapshot>.Success(Snapshot()!);
 
     private ProductSnapshot? Snapshot() => Exists && product.State is var s
-        ? new ProductSnapshot(Id, s.Title, s.Description, s.ImageUrl, s.Sku, s.Price, s.CategoryId, s.CreatedAt, s.UpdatedAt, s.Version)
+        ? new ProductSnapshot(Id, s.Title, s.Description, s.ImageUrl, s.Sku, s.Price, s.CategoryId, s.CreatedAt, s.UpdatedAt, s.Version, s.Stock.Figures())
         : null;
 
     private static CatalogError Invalid(FieldErrors errors) =>

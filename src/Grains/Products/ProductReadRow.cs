@@ -22,13 +22,14 @@ public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFact
         """
         WITH category AS (SELECT path FROM categories WHERE id = $7 FOR SHARE)
         INSERT INTO products (id, title, description, image_url, sku, price, category_id, search_text, search_grams, category_path,
-                              created_at, updated_at, version)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, coalesce((SELECT path FROM category), '{}'), $9, $10, $11)
+                              created_at, updated_at, version, on_hand, reserved)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, coalesce((SELECT path FROM category), '{}'), $9, $10, $11, $13, $14)
         ON CONFLICT (id) DO UPDATE SET
             title = EXCLUDED.title, description = EXCLUDED.description, image_url = EXCLUDED.image_url, sku = EXCLUDED.sku,
             price = EXCLUDED.price, category_id = EXCLUDED.category_id, search_text = EXCLUDED.search_text,
             search_grams = EXCLUDED.search_grams, category_path = EXCLUDED.category_path,
-            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version,
+            on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved
         WHERE products.version < EXCLUDED.version
         """;
 
@@ -82,6 +83,8 @@ public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFact
         parameters.Add(new() { Value = state.UpdatedAt });
         parameters.Add(new() { Value = state.Version });
         parameters.Add(new() { Value = SearchGrams.For(state.Title, state.Sku) });
+        parameters.Add(new() { Value = state.Stock.OnHand });
+        parameters.Add(new() { Value = state.Stock.Reserved });
     }
 
     private async Task<long?> RowHoldingSkuAsync(string sku, CancellationToken cancellationToken)

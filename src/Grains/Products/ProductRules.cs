@@ -1,5 +1,6 @@
 using Commerce.Grains.Interfaces.Products;
 using Commerce.Grains.Interfaces.Validation;
+using Commerce.Grains.Stock;
 
 namespace Commerce.Grains.Products;
 
@@ -17,8 +18,14 @@ public static class ProductRules
         var imageUrl = ImageUrl(draft.ImageUrl, errors);
         var sku = Sku(draft.Sku, errors);
         var price = Price(draft.Price, errors);
+        var onHand = draft.StockOnHand ?? 0;
+        errors.AddIfAny("stock_on_hand", StockRules.CheckInitialOnHand(onHand));
         return errors.IsEmpty
-            ? new ProductState { Title = title, Description = description, ImageUrl = imageUrl, Sku = sku, Price = price, CategoryId = draft.CategoryId, CreatedAt = now, UpdatedAt = now, Version = 1 }
+            ? new ProductState
+            {
+                Title = title, Description = description, ImageUrl = imageUrl, Sku = sku, Price = price, CategoryId = draft.CategoryId,
+                CreatedAt = now, UpdatedAt = now, Version = 1, Stock = StockState.Starting(onHand),
+            }
             : null;
     }
 

@@ -1,3 +1,5 @@
+using Commerce.Grains.Stock;
+
 namespace Commerce.Grains.Products;
 
 /// <summary>
@@ -15,4 +17,7 @@ public sealed record ProductState
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
+
+    /// <summary>Units and reservations; kept with the product so one turn checks, reserves and snapshots (ADR 006).</summary>
+    public StockState Stock { get; init; } = StockState.Empty;
 }

@@ -1,4 +1,5 @@
 using Commerce.Grains.Interfaces.Categories;
+using Commerce.Grains.Interfaces.Orders;
 using Commerce.Grains.Interfaces.Products;
 using Commerce.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -36,8 +37,23 @@ public sealed partial class ReadRowSweepGrain(
         }
 
         await GrainFactory.GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).RepairReadRowsAsync();
+
+        // Orders a crash left mid-placement or mid-cancel hold units under their name: finish them. Those written in
+        // the last seconds are most likely still running, and would only queue behind themselves.
+        var unfinished = await storedStates.UnfinishedOrdersAsync(since - TimeSpan.FromMinutes(1), now - UnfinishedOrderGrace);
+        if (unfinished.Count > 0)
+        {
+            LogResumingOrders(logger, unfinished.Count);
+            await Task.WhenAll(unfinished.Select(id => GrainFactory.GetGrain<IOrderGrain>(id).ResumeAsync()));
+        }
+
         sweptUpTo = now;
     }
+
+    private static readonly TimeSpan UnfinishedOrderGrace = TimeSpan.FromSeconds(10);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} orders were left mid-placement or mid-cancel; finishing them")]
+    private static partial void LogResumingOrders(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} product read rows were behind their grain state; repairing them")]
     private static partial void LogRepairing(ILogger logger, int count);

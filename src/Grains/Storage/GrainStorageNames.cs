@@ -13,4 +13,7 @@ public static class GrainStorageNames
     public const string Category = "category";
     public const string CategoryTree = "category-tree";
     public const string Sku = "sku";
+    public const string IdempotencyKey = "idempotency-key";
+    public const string Cart = "cart";
+    public const string Order = "order";
 }

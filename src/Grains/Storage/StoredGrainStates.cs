@@ -61,6 +61,33 @@ public sealed class StoredGrainStates(NpgsqlDataSource database, IOptions<Cluste
         return products;
     }
 
+    /// <summary>
+    /// Orders whose placement or cancel stopped mid-way (step Reserving, Placed or Cancelling, numbers as the JSON
+    /// holds <c>OrderStep</c>) and whose state was last written between <paramref name="since"/> and
+    /// <paramref name="before"/>: a crash cut them short, and nobody has asked for them since.
+    /// </summary>
+    public async Task<List<long>> UnfinishedOrdersAsync(DateTime since, DateTime before, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand(
+            """
+            SELECT grainidn1 FROM orleansstorage
+            WHERE serviceid = $1 AND graintypestring = $2 AND modifiedon >= $3 AND modifiedon < $4
+              AND payloadjson->>'step' IN ('1', '3', '5')
+            """);
+        command.Parameters.Add(new() { Value = cluster.Value.ServiceId });
+        command.Parameters.Add(new() { Value = GrainStorageNames.Order });
+        command.Parameters.Add(new() { Value = DateTime.SpecifyKind(since, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp });
+        command.Parameters.Add(new() { Value = DateTime.SpecifyKind(before, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp });
+        var orders = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orders.Add(reader.GetInt64(0));
+        }
+
+        return orders;
+    }
+
     /// <summary>The storage's clock (UTC, as <c>ModifiedOn</c> is written), so the sweep needs no clock agreement.</summary>
     public async Task<DateTime> NowAsync(CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,7 @@ public sealed class MutationMetrics(IMeterFactory meters)
     public const string Create = "create";
     public const string Update = "update";
     public const string Delete = "delete";
+    public const string StockAdjustment = "stock-adjustment";
 
     private readonly Counter<long> _mutations = meters.Create(CatalogMeter.Name)
         .CreateCounter<long>(CatalogMeter.Mutations, description: "Product and category writes that succeeded.");

@@ -49,6 +49,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         OrleansException { InnerException: { } inner } when Classify(inner).Status == 503 => Classify(inner),
         NpgsqlException database when IsUnavailable(database) => (503, "Service Unavailable", "The catalog database is unavailable; retry shortly.", 5),
         TimeoutException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
+        // Orleans gives up on a message whose placement outlived its response timeout (a silo died while the grain was
+        // being placed); a client that went away never reads the answer, so this is a 503 either way.
+        OperationCanceledException => (503, "Service Unavailable", "The catalog did not answer in time; retry shortly.", 1),
         _ => (500, "Internal Server Error", "An unexpected error occurred.", null),
     };
 

@@ -1,7 +1,10 @@
 using Commerce.Hosting.Health;
+using Commerce.WebApi.Carts;
 using Commerce.WebApi.Categories;
+using Commerce.WebApi.Orders;
 using Commerce.WebApi.Products;
 using Commerce.WebApi.Security;
+using Commerce.WebApi.Stock;
 
 namespace Commerce.WebApi.Hosting;
 
@@ -22,6 +25,9 @@ public static class CatalogApiApplicationExtensions
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
         app.MapProductEndpoints();
+        app.MapStockEndpoints();
+        app.MapCartEndpoints();
+        app.MapOrderEndpoints();
         app.MapCategoryEndpoints();
         app.MapCatalogHealth();
         return app;

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
+using Commerce.WebApi.Carts;
 using Commerce.WebApi.Categories;
+using Commerce.WebApi.Orders;
 using Commerce.WebApi.Paging;
 using Commerce.WebApi.Products;
+using Commerce.WebApi.Stock;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Commerce.WebApi.Json;
@@ -10,6 +13,13 @@ namespace Commerce.WebApi.Json;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ProductResponse))]
 [JsonSerializable(typeof(CategoryResponse))]
+[JsonSerializable(typeof(StockResponse))]
+[JsonSerializable(typeof(CartResponse))]
+[JsonSerializable(typeof(OrderResponse))]
+[JsonSerializable(typeof(PageResponse<OrderResponse>))]
+[JsonSerializable(typeof(List<Dictionary<string, long>>))]
+[JsonSerializable(typeof(Dictionary<string, string[]>))]
+[JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(PageResponse<ProductResponse>))]
 [JsonSerializable(typeof(PageResponse<CategoryResponse>))]
 [JsonSerializable(typeof(ProblemDetails))]

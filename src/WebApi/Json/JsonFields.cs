@@ -21,6 +21,12 @@ public sealed class JsonFields(JsonElement body, FieldErrors errors)
             ? (true, id)
             : (false, null), "must be an integer id");
 
+    /// <summary>A count (stock units, a quantity, a delta): a JSON number without a fraction that fits 64 bits.</summary>
+    public Optional<long?> WholeNumber(string name) => Read<long?>(name, element =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var value)
+            ? (true, value)
+            : (false, null), "must be a whole number");
+
     /// <summary>A price: a JSON number, or a string of plain digits with an optional fraction.</summary>
     public Optional<decimal?> Price(string name) => Read<decimal?>(name, element =>
     {

@@ -14,7 +14,34 @@ public sealed record CreateProductRequest(
     [property: StringLength(2083, MinimumLength = 1), Description(FieldText.ImageUrl)] string? ImageUrl,
     [property: Required, RegularExpression(FieldText.SkuPattern), Description(FieldText.Sku)] string Sku,
     [property: Required] PriceInput Price,
-    [property: Description(FieldText.CategoryId)] long? CategoryId);
+    [property: Description(FieldText.CategoryId)] long? CategoryId,
+    [property: Range(0, 1_000_000_000), Description("Units on hand to start with; 0 when absent. Stock changes later only through stock adjustments and orders.")]
+    long? StockOnHand);
+
+/// <summary>POST /api/v1/products/{id}/stock-adjustments.</summary>
+public sealed record StockAdjustmentRequest(
+    [property: Required, Range(-1_000_000_000, 1_000_000_000), Description("Units to add (restock) or, negative, to remove; not 0. A removal that would leave fewer units than are reserved is 409.")]
+    long Delta,
+    [property: Required, StringLength(255, MinimumLength = 1), Description("Why, for the record (\"restock\", \"damaged\"); text rules as for a title.")]
+    string Reason);
+
+/// <summary>PUT /api/v1/carts/{cart_id}/items/{product_id}.</summary>
+public sealed record CartItemRequest(
+    [property: Required, Range(1, 1000), Description("Units of the product the cart should hold; the difference is reserved or released at once.")]
+    long Quantity);
+
+/// <summary>POST /api/v1/orders.</summary>
+public sealed record CreateOrderRequest(
+    [property: Required, StringLength(100, MinimumLength = 1), RegularExpression("^[A-Za-z0-9_.@-]{1,100}$")] string CustomerId,
+    [property: Required, MinLength(1), MaxLength(100), Description("1–100 lines, each product at most once.")] IReadOnlyList<OrderItemRequest> Items);
+
+public sealed record OrderItemRequest(
+    [property: Required, Range(1, long.MaxValue)] long ProductId,
+    [property: Required, Range(1, 1000)] long Quantity);
+
+/// <summary>POST /api/v1/carts/{cart_id}/checkout.</summary>
+public sealed record CheckoutRequest(
+    [property: Required, StringLength(100, MinimumLength = 1), RegularExpression("^[A-Za-z0-9_.@-]{1,100}$")] string CustomerId);
 
 /// <summary>PATCH /api/v1/products/{id}: any subset of the fields; null clears image_url or category_id.</summary>
 public sealed record UpdateProductRequest(

@@ -4,8 +4,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Commerce.WebApi.OpenApi;
 
 /// <summary>
-/// Conditional requests: every single product or category in a response comes with its <c>ETag</c>, a create
-/// with <c>Location</c>, and PATCH and DELETE take <c>If-Match</c>.
+/// Conditional requests: every single product or category in a response comes with its <c>ETag</c>, every create
+/// (201) with <c>Location</c>, and PATCH and DELETE take <c>If-Match</c>.
 /// </summary>
 public sealed class EntityTagHeadersOperationFilter : IOperationFilter
 {
@@ -15,22 +15,29 @@ public sealed class EntityTagHeadersOperationFilter : IOperationFilter
     {
         foreach (var (status, response) in operation.Responses ?? [])
         {
-            if (response is not OpenApiResponse concrete || !ReturnsSingleResource(concrete))
+            if (response is not OpenApiResponse concrete)
             {
                 continue;
             }
 
-            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            concrete.Headers["ETag"] = Header(
-                "The version of the resource as a strong entity tag; send it in `If-Match` to change only this version.", "\"3\"");
             if (status == "201")
             {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 concrete.Headers["Location"] = Header("The path of the new resource.", "/api/v1/products/42");
+            }
+
+            if (ReturnsSingleResource(concrete))
+            {
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers["ETag"] = Header(
+                    "The version of the resource as a strong entity tag; send it in `If-Match` to change only this version.", "\"3\"");
             }
         }
 
+        // Products and categories take If-Match; a cart line's DELETE does not (a cart has no ETag).
         var method = context.ApiDescription.HttpMethod;
-        if (HttpMethods.IsPatch(method ?? string.Empty) || HttpMethods.IsDelete(method ?? string.Empty))
+        var versioned = context.ApiDescription.RelativePath is "api/v1/products/{id}" or "api/v1/categories/{id}";
+        if (versioned && (HttpMethods.IsPatch(method ?? string.Empty) || HttpMethods.IsDelete(method ?? string.Empty)))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter

@@ -10,11 +10,22 @@ public static class OpenApiExamples
     {
         "CreateProductRequest" => Parse("""
             {"title": "Смартфон X", "description": "6.1\" OLED, 128 GB", "image_url": "https://img.example.com/x.png",
-             "sku": "sm-x-128", "price": "1299.99", "category_id": 2}
+             "sku": "sm-x-128", "price": "1299.99", "category_id": 2, "stock_on_hand": 40}
             """),
+        "StockAdjustmentRequest" => Parse("""{"delta": 25, "reason": "restock"}"""),
+        "Stock" => Parse("""{"on_hand": 65, "reserved": 3, "available": 62}"""),
         "UpdateProductRequest" => Parse("""{"price": 1199, "image_url": null}"""),
         "CreateCategoryRequest" => Parse("""{"name": "Phones", "parent_id": 1}"""),
         "UpdateCategoryRequest" => Parse("""{"name": "Smartphones", "parent_id": null}"""),
+        "CartItemRequest" => Parse("""{"quantity": 2}"""),
+        "Cart" => Parse("""
+            {"id": "3f2c1a9e-8d4b-4c7e-9a61-2b5d7e0f4c13", "items": [{"product_id": 42, "title": "Смартфон X", "sku": "SM-X-128",
+             "unit_price": "1299.99", "quantity": 2, "line_total": "2599.98"}], "total": "2599.98", "expires_at": "2026-03-12T10:35:30.123456Z"}
+            """),
+        "CreateOrderRequest" => Parse("""{"customer_id": "c-123", "items": [{"product_id": 42, "quantity": 2}]}"""),
+        "CheckoutRequest" => Parse("""{"customer_id": "c-123"}"""),
+        "Order" => Order(),
+        "OrderPage" => new JsonObject { ["items"] = new JsonArray(Order()), ["total"] = 1, ["limit"] = 20, ["offset"] = 0 },
         "Product" => Product(),
         "Category" => Category(),
         "ProductPage" => new JsonObject { ["items"] = new JsonArray(Product()), ["total"] = 1, ["limit"] = 20, ["offset"] = 0 },
@@ -56,7 +67,14 @@ public static class OpenApiExamples
     private static JsonObject Product() => (JsonObject)Parse("""
         {"id": 42, "title": "Смартфон X", "description": "6.1\" OLED, 128 GB", "image_url": "https://img.example.com/x.png",
          "sku": "SM-X-128", "price": "1299.99", "category_id": 2,
-         "created_at": "2026-03-12T10:20:30.123456Z", "updated_at": "2026-03-12T10:21:00.000001Z"}
+         "created_at": "2026-03-12T10:20:30.123456Z", "updated_at": "2026-03-12T10:21:00.000001Z",
+         "stock": {"on_hand": 40, "reserved": 3, "available": 37}, "available": 37}
+        """);
+
+    private static JsonObject Order() => (JsonObject)Parse("""
+        {"id": 7, "customer_id": "c-123", "status": "placed", "items": [{"product_id": 42, "title": "Смартфон X", "sku": "SM-X-128",
+         "unit_price": "1299.99", "quantity": 2, "line_total": "2599.98"}], "total": "2599.98",
+         "created_at": "2026-03-12T10:22:00.000001Z", "updated_at": "2026-03-12T10:22:00.000001Z"}
         """);
 
     private static JsonObject Category() => (JsonObject)Parse("""

@@ -41,6 +41,7 @@ public static class OpenApiServiceCollectionExtensions
             swagger.OperationFilter<RequestBodyOperationFilter>();
             swagger.OperationFilter<StandardResponsesOperationFilter>();
             swagger.OperationFilter<EntityTagHeadersOperationFilter>();
+            swagger.OperationFilter<IdempotencyKeyOperationFilter>();
             swagger.OperationFilter<ApiKeySecurityOperationFilter>();
             // Last, so the responses the other filters add get their examples too.
             swagger.OperationFilter<ExamplesOperationFilter>();

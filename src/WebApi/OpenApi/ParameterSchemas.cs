@@ -29,6 +29,16 @@ public static class ParameterSchemas
         ["min_price"] = new(Price(), "Lowest price, inclusive. " + PriceSchemas.Rule + " Greater than `max_price` is 422.", "100"),
         ["max_price"] = new(Price(), "Highest price, inclusive. " + PriceSchemas.Rule, "2000.50"),
         ["category_id"] = new(Id(), "Only products in this category or any category below it; an id that names no category matches nothing.", 7),
+        ["cart_id"] = new(
+            new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+            "The cart's uuid, as its create answered. Anything else names no cart (404).", "3f2c1a9e-8d4b-4c7e-9a61-2b5d7e0f4c13"),
+        ["product_id"] = new(Id(), "The product's id. Anything that is not a positive 64-bit integer names no product (404).", 42),
+        ["customer_id"] = new(
+            new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 100, Pattern = "^[A-Za-z0-9_.@-]+$" },
+            "Whose orders: required; 1–100 of A–Z, a–z, 0–9, `_`, `.`, `@` and `-`.", "c-123"),
+        ["in_stock"] = new(
+            new OpenApiSchema { Type = JsonSchemaType.Boolean },
+            "`true` keeps products with units available (`available` > 0), `false` those with none; absent keeps both; anything else is 422.", true),
         ["parent_id"] = new(
             new OpenApiSchema { OneOf = [Id(), new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("null")] }] },
             "Only the direct children of this category, or the roots with `null`; absent lists every category. " +

@@ -33,6 +33,27 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text("A message such as `must not be null.`") },
             },
             ["trace_id"] = Text("The W3C trace id of the request, to find it in logs and traces."),
+            ["available"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0",
+                Description = "On a cart line refused for lack of stock (409): the most units this cart can hold of the product.",
+            },
+            ["lines"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Description = "On an order refused for lack of stock (409): every short line with what is available of it.",
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new SortedSet<string>(["product_id", "requested", "available"], StringComparer.Ordinal),
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["product_id"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                        ["requested"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                        ["available"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                    },
+                },
+            },
         };
         problem.Required = new SortedSet<string>(["title", "status", "detail"], StringComparer.Ordinal);
         // RFC 9457 lets problems carry extension members; clients must ignore those they do not know.

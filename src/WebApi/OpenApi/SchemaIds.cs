@@ -1,6 +1,9 @@
+using Commerce.WebApi.Carts;
 using Commerce.WebApi.Categories;
+using Commerce.WebApi.Orders;
 using Commerce.WebApi.Paging;
 using Commerce.WebApi.Products;
+using Commerce.WebApi.Stock;
 
 namespace Commerce.WebApi.OpenApi;
 
@@ -14,6 +17,11 @@ public static class SchemaIds
     {
         _ when type == typeof(ProductResponse) => "Product",
         _ when type == typeof(CategoryResponse) => "Category",
+        _ when type == typeof(StockResponse) => "Stock",
+        _ when type == typeof(CartResponse) => "Cart",
+        _ when type == typeof(CartItemResponse) => "CartItem",
+        _ when type == typeof(OrderResponse) => "Order",
+        _ when type == typeof(OrderItemResponse) => "OrderItem",
         { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(PageResponse<>) => For(type.GetGenericArguments()[0]) + "Page",
         _ => type.Name,
     };

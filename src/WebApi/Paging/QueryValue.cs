@@ -50,6 +50,23 @@ public static partial class QueryValue
         return error is null ? value : null;
     }
 
+    /// <summary>A flag: exactly <c>true</c> or <c>false</c>; absent is null.</summary>
+    public static bool? ParseBoolean(string[]? values, string name, FieldErrors errors)
+    {
+        switch (SingleValue(values, name, errors))
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                errors.Add(name, "must be true or false.");
+                return null;
+        }
+    }
+
     /// <summary>The one value of a parameter; null when it is absent (or empty), an error when it is repeated.</summary>
     public static string? SingleValue(string[]? values, string name, FieldErrors errors)
     {

@@ -17,7 +17,8 @@ public static class ProductRequests
             fields.Text("image_url").Value,
             fields.Text("sku").Value,
             fields.Price("price").Value,
-            fields.Id("category_id").Value);
+            fields.Id("category_id").Value,
+            fields.WholeNumber("stock_on_hand").Value);
     }
 
     public static ProductPatch ReadPatch(JsonElement body, FieldErrors errors)

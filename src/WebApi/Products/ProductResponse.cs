@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Commerce.Grains.Interfaces.Products;
 using Commerce.WebApi.Json;
+using Commerce.WebApi.Stock;
 
 namespace Commerce.WebApi.Products;
 
@@ -17,10 +18,13 @@ public sealed record ProductResponse(
     string Price,
     long? CategoryId,
     [property: DataType(DataType.DateTime)] string CreatedAt,
-    [property: DataType(DataType.DateTime), Description("Moves forward on every change.")] string UpdatedAt)
+    [property: DataType(DataType.DateTime), Description("Moves forward on every change (stock changes included).")] string UpdatedAt,
+    StockResponse Stock,
+    [property: Description("Units a buyer can still reserve: stock.available, repeated at the top level for lists and searches.")] long Available)
 {
     public static ProductResponse From(ProductSnapshot product) => new(
         product.Id, product.Title, product.Description, product.ImageUrl, product.Sku,
         product.Price.ToString("0.00", CultureInfo.InvariantCulture), product.CategoryId,
-        ApiTime.Format(product.CreatedAt), ApiTime.Format(product.UpdatedAt));
+        ApiTime.Format(product.CreatedAt), ApiTime.Format(product.UpdatedAt),
+        StockResponse.From(product.Stock), product.Stock.Available);
 }

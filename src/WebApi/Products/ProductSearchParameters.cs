@@ -12,7 +12,8 @@ public sealed record ProductSearchParameters(
     [property: FromQuery(Name = "max_price")] string[]? MaxPrice,
     [property: FromQuery(Name = "category_id")] string[]? CategoryId,
     [property: FromQuery(Name = "limit")] string[]? Limit,
-    [property: FromQuery(Name = "offset")] string[]? Offset)
+    [property: FromQuery(Name = "offset")] string[]? Offset,
+    [property: FromQuery(Name = "in_stock")] string[]? InStock = null)
 {
     public const int MaxQueryLength = 255;
 
@@ -33,7 +34,8 @@ public sealed record ProductSearchParameters(
         }
 
         var category = QueryValue.ParseInteger(CategoryId, "category_id", long.MinValue, long.MaxValue, errors);
+        var inStock = QueryValue.ParseBoolean(InStock, "in_stock", errors);
         var (limit, offset) = new PageParameters(Limit, Offset).Parse(errors);
-        return errors.IsEmpty ? new ProductSearchCriteria(text, min, max, category, limit, offset) : null;
+        return errors.IsEmpty ? new ProductSearchCriteria(text, min, max, category, limit, offset, inStock) : null;
     }
 }

@@ -10,9 +10,15 @@ namespace Commerce.Tests.Api;
 /// <summary>Small helpers over HttpClient that keep the tests about the contract, not about plumbing.</summary>
 public static class ApiClient
 {
-    public static async Task<ApiResponse> SendAsync(this HttpClient client, HttpMethod method, string url, string? json = null, string? ifMatch = null)
+    public static async Task<ApiResponse> SendAsync(
+        this HttpClient client, HttpMethod method, string url, string? json = null, string? ifMatch = null, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -48,8 +54,8 @@ public static class ApiClient
         Assert.True(undescribed.Count == 0, "The OpenAPI document does not describe this response:\n" + string.Join("\n", undescribed));
     }
 
-    public static Task<ApiResponse> ApiPostAsync(this HttpClient client, string url, object body) =>
-        client.SendAsync(HttpMethod.Post, url, JsonSerializer.Serialize(body));
+    public static Task<ApiResponse> ApiPostAsync(this HttpClient client, string url, object body, string? idempotencyKey = null) =>
+        client.SendAsync(HttpMethod.Post, url, JsonSerializer.Serialize(body), idempotencyKey: idempotencyKey);
 
     public static Task<ApiResponse> ApiPatchAsync(this HttpClient client, string url, object body, string? ifMatch = null) =>
         client.SendAsync(HttpMethod.Patch, url, JsonSerializer.Serialize(body), ifMatch);
@@ -69,16 +75,22 @@ public static class ApiClient
 
     /// <summary>Creates a product with a fresh SKU unless one is given and returns its JSON.</summary>
     public static async Task<JsonNode> CreateProductAsync(
-        this HttpClient client, string? title = null, object? price = null, long? categoryId = null, string? sku = null)
+        this HttpClient client, string? title = null, object? price = null, long? categoryId = null, string? sku = null, long? stockOnHand = null)
     {
-        var response = await client.ApiPostAsync("/api/v1/products", new Dictionary<string, object?>
+        var body = new Dictionary<string, object?>
         {
             ["title"] = title ?? "Product " + Unique.Token(),
             ["description"] = "A product made by a test.",
             ["sku"] = sku ?? Unique.Sku(),
             ["price"] = price ?? "10.00",
             ["category_id"] = categoryId,
-        });
+        };
+        if (stockOnHand is not null)
+        {
+            body["stock_on_hand"] = stockOnHand;
+        }
+
+        var response = await client.ApiPostAsync("/api/v1/products", body);
         response.AssertStatus(HttpStatusCode.Created);
         return response.Json;
     }

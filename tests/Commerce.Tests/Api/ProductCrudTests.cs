@@ -10,7 +10,7 @@ namespace Commerce.Tests.Api;
 public sealed partial class ProductCrudTests(CatalogApiFixture api)
 {
     private static readonly string[] ProductFields =
-        ["id", "title", "description", "image_url", "sku", "price", "category_id", "created_at", "updated_at"];
+        ["id", "title", "description", "image_url", "sku", "price", "category_id", "created_at", "updated_at", "stock", "available"];
 
     private HttpClient Client => api.Client;
 

@@ -32,7 +32,8 @@ public sealed class ProductListTests(CatalogApiFixture api)
             total = json["total"]!.GetValue<long>();
             var items = json["items"]!.AsArray();
             Assert.Equal(Math.Min(100, total - offset), items.Count);
-            Assert.All(items, item => Assert.Equal(9, item!.AsObject().Count));
+            // The nine product fields, plus stock and available (API.md "Stock").
+            Assert.All(items, item => Assert.Equal(11, item!.AsObject().Count));
             seen.AddRange(items.Select(item => item!.Id()));
         }
 

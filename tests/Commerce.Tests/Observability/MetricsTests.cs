@@ -1,5 +1,6 @@
 using System.Net;
 using Commerce.Tests.Api;
+using Commerce.Tests.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Trace;
@@ -70,6 +71,24 @@ public sealed class MetricsTests(MetricsTests.Host host) : IClassFixture<Metrics
         // promtool exits 1 on a parse error and 3 when it parsed everything but has lint complaints.
         Assert.True(exitCode is 0 or 3, $"promtool check metrics failed ({exitCode}): {output}{error}\n{text}");
         Assert.DoesNotContain(complaints, line => line.StartsWith("catalog_", StringComparison.Ordinal) || line.Contains("error", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Orders_placed_and_refused_by_reason_and_stock_adjustments_are_counted()
+    {
+        var before = await ScrapeAsync();
+        var id = (await Client.CreateProductAsync(stockOnHand: 1)).Id();
+        (await Client.ApiPostAsync($"/api/v1/products/{id}/stock-adjustments", new { delta = 1, reason = "restock" })).AssertStatus(HttpStatusCode.OK);
+        (await Client.PlaceOrderAsync("c-metrics", [(id, 1)])).AssertStatus(HttpStatusCode.Created);
+        (await Client.PlaceOrderAsync("c-metrics", [(id, 5)])).AssertStatus(HttpStatusCode.Conflict);
+        (await Client.PlaceOrderAsync("c-metrics", [(987654321987, 1)])).AssertStatus(HttpStatusCode.NotFound);
+        var after = await ScrapeAsync();
+
+        Assert.True(Sum(after, "catalog_orders_placed_total") > Sum(before, "catalog_orders_placed_total"));
+        Assert.True(Sum(after, "catalog_orders_refused_total", "reason=\"out_of_stock\"") > Sum(before, "catalog_orders_refused_total", "reason=\"out_of_stock\""));
+        Assert.True(Sum(after, "catalog_orders_refused_total", "reason=\"unknown_product\"") > Sum(before, "catalog_orders_refused_total", "reason=\"unknown_product\""));
+        string[] adjusted = ["entity=\"product\"", "operation=\"stock-adjustment\""];
+        Assert.True(Sum(after, "catalog_mutations_total", adjusted) > Sum(before, "catalog_mutations_total", adjusted));
     }
 
     [Fact]

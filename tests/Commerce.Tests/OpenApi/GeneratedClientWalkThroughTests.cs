@@ -34,7 +34,7 @@ public sealed class GeneratedClientWalkThroughTests(CatalogApiFixture api)
         Assert.Equal(read.Result.Title, patched.Result.Title);
         Assert.True(patched.Result.Updated_at > read.Result.Updated_at);
 
-        var found = await catalog.SearchProductsAsync(token, "1000", "1200.50", category.Id, 10, 0);
+        var found = await catalog.SearchProductsAsync(token, "1000", "1200.50", category.Id, 10, 0, null);
         Assert.Equal(1, found.Result.Total);
         Assert.Equal(patched.Result.Id, Assert.Single(found.Result.Items).Id);
 

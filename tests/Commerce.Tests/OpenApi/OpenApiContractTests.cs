@@ -13,7 +13,8 @@ public sealed class OpenApiContractTests(CatalogApiFixture api)
 {
     private const string Product = """
         {"id": 7, "title": "T", "description": "D", "image_url": null, "sku": "SKU-1", "price": "10.00", "category_id": null,
-         "created_at": "2026-03-12T10:20:30.123456Z", "updated_at": "2026-03-12T10:20:30.123456Z"}
+         "created_at": "2026-03-12T10:20:30.123456Z", "updated_at": "2026-03-12T10:20:30.123456Z",
+         "stock": {"on_hand": 3, "reserved": 1, "available": 2}, "available": 2}
         """;
 
     private const string Problem = """{"type": "https://tools.ietf.org/html/rfc9110#section-15.5.5", "title": "Not Found", "status": 404, "detail": "Nothing here."}""";

@@ -157,5 +157,6 @@ public sealed class PriceRulesTests
 
     /// <summary>The price as a product response carries it.</summary>
     private static string Written(decimal price) =>
-        ProductResponse.From(new ProductSnapshot(1, "t", "d", null, "SKU", price, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1)).Price;
+        ProductResponse.From(new ProductSnapshot(1, "t", "d", null, "SKU", price, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1,
+            Commerce.Grains.Interfaces.Stock.ProductStock.None)).Price;
 }

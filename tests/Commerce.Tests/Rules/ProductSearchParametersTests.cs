@@ -82,3 +82,33 @@ public sealed class ProductSearchParametersTests
         QueryString.Values(query, "q"), QueryString.Values(query, "min_price"), QueryString.Values(query, "max_price"),
         QueryString.Values(query, "category_id"), QueryString.Values(query, "limit"), QueryString.Values(query, "offset")).TryParse(errors);
 }
+
+/// <summary><c>in_stock</c>: exactly <c>true</c> or <c>false</c>; absent is no filter.</summary>
+public sealed class InStockParameterTests
+{
+    [Theory]
+    [InlineData("in_stock=true", true)]
+    [InlineData("in_stock=false", false)]
+    [InlineData("", null)]
+    public void In_stock_true_or_false_becomes_the_filter(string query, bool? expected)
+    {
+        var errors = new FieldErrors();
+        Assert.Equal(expected, Parse(query, errors)!.InStock);
+        Assert.True(errors.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("in_stock=yes")]
+    [InlineData("in_stock=1")]
+    [InlineData("in_stock=True")]
+    [InlineData("in_stock=true&in_stock=false")]
+    public void Anything_else_is_an_error_on_in_stock(string query)
+    {
+        var errors = new FieldErrors();
+        Assert.Null(Parse(query, errors));
+        Assert.Equal(["in_stock"], errors.ToDictionary().Keys);
+    }
+
+    private static ProductSearchCriteria? Parse(string query, FieldErrors errors) => new ProductSearchParameters(
+        null, null, null, null, null, null, QueryString.Values(query, "in_stock")).TryParse(errors);
+}

@@ -59,6 +59,769 @@ namespace Commerce.Tests.OpenApi.Generated
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <summary>
+        /// Create a cart
+        /// </summary>
+        /// <remarks>
+        /// An empty cart with its expiry time. No body is needed.
+        /// </remarks>
+        /// <returns>Created; `Location` names the new resource.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<Cart>> CreateCartAsync()
+        {
+            return CreateCartAsync(System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Create a cart
+        /// </summary>
+        /// <remarks>
+        /// An empty cart with its expiry time. No body is needed.
+        /// </remarks>
+        /// <returns>Created; `Location` names the new resource.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<Cart>> CreateCartAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/carts"
+                    urlBuilder_.Append("api/v1/carts");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Cart>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<Cart>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The server requires an API key for changes, and `X-Api-Key` is missing or wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Read a cart
+        /// </summary>
+        /// <remarks>
+        /// Lines at current prices. An expired or checked-out cart is 404.
+        /// </remarks>
+        /// <param name="cart_id">The cart's uuid, as its create answered. Anything else names no cart (404).</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<Cart>> GetCartAsync(System.Guid cart_id)
+        {
+            return GetCartAsync(cart_id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read a cart
+        /// </summary>
+        /// <remarks>
+        /// Lines at current prices. An expired or checked-out cart is 404.
+        /// </remarks>
+        /// <param name="cart_id">The cart's uuid, as its create answered. Anything else names no cart (404).</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<Cart>> GetCartAsync(System.Guid cart_id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (cart_id == null)
+                throw new System.ArgumentNullException("cart_id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/carts/{cart_id}"
+                    urlBuilder_.Append("api/v1/carts/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(cart_id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Cart>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<Cart>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The resource in the path does not exist (an id that is not a positive 64-bit integer names nothing), or a `parent_id`/`category_id` in the body does not exist (then `errors` names the field).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Set a cart line
+        /// </summary>
+        /// <remarks>
+        /// Sets the line to `quantity`, reserving or releasing the difference at once, and restarts the cart's expiry. Not enough units available is 409 with `errors.quantity` and `available`, the most this cart can hold; an unknown cart or product is 404.
+        /// </remarks>
+        /// <param name="cart_id">The cart's uuid, as its create answered. Anything else names no cart (404).</param>
+        /// <param name="product_id">The product's id. Anything that is not a positive 64-bit integer names no product (404).</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<Cart>> SetCartItemAsync(System.Guid cart_id, long product_id, CartItemRequest body)
+        {
+            return SetCartItemAsync(cart_id, product_id, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Set a cart line
+        /// </summary>
+        /// <remarks>
+        /// Sets the line to `quantity`, reserving or releasing the difference at once, and restarts the cart's expiry. Not enough units available is 409 with `errors.quantity` and `available`, the most this cart can hold; an unknown cart or product is 404.
+        /// </remarks>
+        /// <param name="cart_id">The cart's uuid, as its create answered. Anything else names no cart (404).</param>
+        /// <param name="product_id">The product's id. Anything that is not a positive 64-bit integer names no product (404).</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<Cart>> SetCartItemAsync(System.Guid cart_id, long product_id, CartItemRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (cart_id == null)
+                throw new System.ArgumentNullException("cart_id");
+
+            if (product_id == null)
+                throw new System.ArgumentNullException("product_id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/carts/{cart_id}/items/{product_id}"
+                    urlBuilder_.Append("api/v1/carts/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(cart_id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/items/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(product_id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Cart>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<Cart>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The body is not JSON at all (malformed, or not UTF-8). JSON of the wrong shape is 422.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The server requires an API key for changes, and `X-Api-Key` is missing or wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The resource in the path does not exist (an id that is not a positive 64-bit integer names nothing), or a `parent_id`/`category_id` in the body does not exist (then `errors` names the field).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("A uniqueness rule: the SKU, or the name among the category\'s siblings; `errors` names the field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The body is larger than the server accepts (1 MiB unless configured otherwise).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The request is JSON or a query, but breaks a rule: a missing, blank, too long or wrongly typed field, a bad pattern or parameter, a field given twice, a category deeper than level 100 or a cycle. `errors` lists messages per field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Remove a cart line
+        /// </summary>
+        /// <remarks>
+        /// Releases the line's units; a product not in the cart changes nothing. An unknown cart is 404.
+        /// </remarks>
+        /// <param name="cart_id">The cart's uuid, as its create answered. Anything else names no cart (404).</param>
+        /// <param name="product_id">The product's id. Anything that is not a positive 64-bit integer names no product (404).</param>
+        /// <returns>Deleted.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse> RemoveCartItemAsync(System.Guid cart_id, long product_id)
+        {
+            return RemoveCartItemAsync(cart_id, product_id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Remove a cart line
+        /// </summary>
+        /// <remarks>
+        /// Releases the line's units; a product not in the cart changes nothing. An unknown cart is 404.
+        /// </remarks>
+        /// <param name="cart_id">The cart's uuid, as its create answered. Anything else names no cart (404).</param>
+        /// <param name="product_id">The product's id. Anything that is not a positive 64-bit integer names no product (404).</param>
+        /// <returns>Deleted.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse> RemoveCartItemAsync(System.Guid cart_id, long product_id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (cart_id == null)
+                throw new System.ArgumentNullException("cart_id");
+
+            if (product_id == null)
+                throw new System.ArgumentNullException("product_id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/carts/{cart_id}/items/{product_id}"
+                    urlBuilder_.Append("api/v1/carts/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(cart_id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/items/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(product_id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return new CatalogResponse(status_, headers_);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The server requires an API key for changes, and `X-Api-Key` is missing or wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The resource in the path does not exist (an id that is not a positive 64-bit integer names nothing), or a `parent_id`/`category_id` in the body does not exist (then `errors` names the field).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Check a cart out
+        /// </summary>
+        /// <remarks>
+        /// Places an order from the cart's reservations, so nothing can have sold out since they were made (201); the cart is gone after. An empty cart is 422, an unknown or expired cart 404. Honours `Idempotency-Key` like order create.
+        /// </remarks>
+        /// <param name="cart_id">The cart's uuid, as its create answered. Anything else names no cart (404).</param>
+        /// <param name="idempotency_Key">1–255 visible ASCII characters chosen by the client. A repeat with the same key and the same request answers the first answer again and changes nothing; the same key with another request is 422. Kept at least 24 h.</param>
+        /// <returns>Created; `Location` names the new resource.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<Order>> CheckoutCartAsync(System.Guid cart_id, string? idempotency_Key, CheckoutRequest body)
+        {
+            return CheckoutCartAsync(cart_id, idempotency_Key, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Check a cart out
+        /// </summary>
+        /// <remarks>
+        /// Places an order from the cart's reservations, so nothing can have sold out since they were made (201); the cart is gone after. An empty cart is 422, an unknown or expired cart 404. Honours `Idempotency-Key` like order create.
+        /// </remarks>
+        /// <param name="cart_id">The cart's uuid, as its create answered. Anything else names no cart (404).</param>
+        /// <param name="idempotency_Key">1–255 visible ASCII characters chosen by the client. A repeat with the same key and the same request answers the first answer again and changes nothing; the same key with another request is 422. Kept at least 24 h.</param>
+        /// <returns>Created; `Location` names the new resource.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<Order>> CheckoutCartAsync(System.Guid cart_id, string? idempotency_Key, CheckoutRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (cart_id == null)
+                throw new System.ArgumentNullException("cart_id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/carts/{cart_id}/checkout"
+                    urlBuilder_.Append("api/v1/carts/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(cart_id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/checkout");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Order>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<Order>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The body is not JSON at all (malformed, or not UTF-8). JSON of the wrong shape is 422.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The server requires an API key for changes, and `X-Api-Key` is missing or wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The resource in the path does not exist (an id that is not a positive 64-bit integer names nothing), or a `parent_id`/`category_id` in the body does not exist (then `errors` names the field).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("A uniqueness rule: the SKU, or the name among the category\'s siblings; `errors` names the field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The body is larger than the server accepts (1 MiB unless configured otherwise).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The request is JSON or a query, but breaks a rule: a missing, blank, too long or wrongly typed field, a bad pattern or parameter, a field given twice, a category deeper than level 100 or a cycle. `errors` lists messages per field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// List categories
         /// </summary>
         /// <remarks>
@@ -845,6 +1608,592 @@ namespace Commerce.Tests.OpenApi.Generated
         }
 
         /// <summary>
+        /// Place an order
+        /// </summary>
+        /// <remarks>
+        /// All or nothing: when every line is available the order is placed and its units taken (201); otherwise 409 lists every short line with what is available of it, and nothing is taken. An unknown product is 404. With an `Idempotency-Key`, a repeat of the same request answers the first answer and takes nothing again; the same key with another request is 422.
+        /// </remarks>
+        /// <param name="idempotency_Key">1–255 visible ASCII characters chosen by the client. A repeat with the same key and the same request answers the first answer again and changes nothing; the same key with another request is 422. Kept at least 24 h.</param>
+        /// <returns>Created; `Location` names the new resource.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<Order>> CreateOrderAsync(string? idempotency_Key, CreateOrderRequest body)
+        {
+            return CreateOrderAsync(idempotency_Key, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Place an order
+        /// </summary>
+        /// <remarks>
+        /// All or nothing: when every line is available the order is placed and its units taken (201); otherwise 409 lists every short line with what is available of it, and nothing is taken. An unknown product is 404. With an `Idempotency-Key`, a repeat of the same request answers the first answer and takes nothing again; the same key with another request is 422.
+        /// </remarks>
+        /// <param name="idempotency_Key">1–255 visible ASCII characters chosen by the client. A repeat with the same key and the same request answers the first answer again and changes nothing; the same key with another request is 422. Kept at least 24 h.</param>
+        /// <returns>Created; `Location` names the new resource.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<Order>> CreateOrderAsync(string? idempotency_Key, CreateOrderRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/orders"
+                    urlBuilder_.Append("api/v1/orders");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Order>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<Order>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The body is not JSON at all (malformed, or not UTF-8). JSON of the wrong shape is 422.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The server requires an API key for changes, and `X-Api-Key` is missing or wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The resource in the path does not exist (an id that is not a positive 64-bit integer names nothing), or a `parent_id`/`category_id` in the body does not exist (then `errors` names the field).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("A uniqueness rule: the SKU, or the name among the category\'s siblings; `errors` names the field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The body is larger than the server accepts (1 MiB unless configured otherwise).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The request is JSON or a query, but breaks a rule: a missing, blank, too long or wrongly typed field, a bad pattern or parameter, a field given twice, a category deeper than level 100 or a cycle. `errors` lists messages per field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// A customer's orders
+        /// </summary>
+        /// <remarks>
+        /// Whole orders (lines embedded), newest first; a page costs the same few queries whatever its size.
+        /// </remarks>
+        /// <param name="customer_id">Whose orders: required; 1–100 of A–Z, a–z, 0–9, `_`, `.`, `@` and `-`.</param>
+        /// <param name="limit">Items per page, 1 to 100; anything else is 422.</param>
+        /// <param name="offset">Items to skip. Past the last match the page is empty and `total` is still exact.</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<OrderPage>> ListOrdersAsync(string? customer_id, int? limit, long? offset)
+        {
+            return ListOrdersAsync(customer_id, limit, offset, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// A customer's orders
+        /// </summary>
+        /// <remarks>
+        /// Whole orders (lines embedded), newest first; a page costs the same few queries whatever its size.
+        /// </remarks>
+        /// <param name="customer_id">Whose orders: required; 1–100 of A–Z, a–z, 0–9, `_`, `.`, `@` and `-`.</param>
+        /// <param name="limit">Items per page, 1 to 100; anything else is 422.</param>
+        /// <param name="offset">Items to skip. Past the last match the page is empty and `total` is still exact.</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<OrderPage>> ListOrdersAsync(string? customer_id, int? limit, long? offset, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/orders"
+                    urlBuilder_.Append("api/v1/orders");
+                    urlBuilder_.Append('?');
+                    if (customer_id != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("customer_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(customer_id, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (offset != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("offset")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(offset, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<OrderPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<OrderPage>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The request is JSON or a query, but breaks a rule: a missing, blank, too long or wrongly typed field, a bad pattern or parameter, a field given twice, a category deeper than level 100 or a cycle. `errors` lists messages per field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Read an order
+        /// </summary>
+        /// <remarks>
+        /// Lines keep the title, SKU and price of the moment the order was placed, whatever happened to the products since.
+        /// </remarks>
+        /// <param name="id">The id. Anything that is not a positive 64-bit integer names nothing (404).</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<Order>> GetOrderAsync(long id)
+        {
+            return GetOrderAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read an order
+        /// </summary>
+        /// <remarks>
+        /// Lines keep the title, SKU and price of the moment the order was placed, whatever happened to the products since.
+        /// </remarks>
+        /// <param name="id">The id. Anything that is not a positive 64-bit integer names nothing (404).</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<Order>> GetOrderAsync(long id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/orders/{id}"
+                    urlBuilder_.Append("api/v1/orders/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Order>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<Order>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The resource in the path does not exist (an id that is not a positive 64-bit integer names nothing), or a `parent_id`/`category_id` in the body does not exist (then `errors` names the field).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Cancel an order
+        /// </summary>
+        /// <remarks>
+        /// Status `cancelled`, units back in stock. Repeating it answers the cancelled order and returns nothing twice.
+        /// </remarks>
+        /// <param name="id">The id. Anything that is not a positive 64-bit integer names nothing (404).</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<Order>> CancelOrderAsync(long id)
+        {
+            return CancelOrderAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Cancel an order
+        /// </summary>
+        /// <remarks>
+        /// Status `cancelled`, units back in stock. Repeating it answers the cancelled order and returns nothing twice.
+        /// </remarks>
+        /// <param name="id">The id. Anything that is not a positive 64-bit integer names nothing (404).</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<Order>> CancelOrderAsync(long id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/orders/{id}/cancel"
+                    urlBuilder_.Append("api/v1/orders/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/cancel");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Order>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<Order>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The server requires an API key for changes, and `X-Api-Key` is missing or wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The resource in the path does not exist (an id that is not a positive 64-bit integer names nothing), or a `parent_id`/`category_id` in the body does not exist (then `errors` names the field).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// List products
         /// </summary>
         /// <remarks>
@@ -1167,11 +2516,12 @@ namespace Commerce.Tests.OpenApi.Generated
         /// <param name="category_id">Only products in this category or any category below it; an id that names no category matches nothing.</param>
         /// <param name="limit">Items per page, 1 to 100; anything else is 422.</param>
         /// <param name="offset">Items to skip. Past the last match the page is empty and `total` is still exact.</param>
+        /// <param name="in_stock">`true` keeps products with units available (`available` &gt; 0), `false` those with none; absent keeps both; anything else is 422.</param>
         /// <returns>OK.</returns>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CatalogResponse<ProductPage>> SearchProductsAsync(string? q, string? min_price, string? max_price, long? category_id, int? limit, long? offset)
+        public virtual System.Threading.Tasks.Task<CatalogResponse<ProductPage>> SearchProductsAsync(string? q, string? min_price, string? max_price, long? category_id, int? limit, long? offset, bool? in_stock)
         {
-            return SearchProductsAsync(q, min_price, max_price, category_id, limit, offset, System.Threading.CancellationToken.None);
+            return SearchProductsAsync(q, min_price, max_price, category_id, limit, offset, in_stock, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1187,9 +2537,10 @@ namespace Commerce.Tests.OpenApi.Generated
         /// <param name="category_id">Only products in this category or any category below it; an id that names no category matches nothing.</param>
         /// <param name="limit">Items per page, 1 to 100; anything else is 422.</param>
         /// <param name="offset">Items to skip. Past the last match the page is empty and `total` is still exact.</param>
+        /// <param name="in_stock">`true` keeps products with units available (`available` &gt; 0), `false` those with none; absent keeps both; anything else is 422.</param>
         /// <returns>OK.</returns>
         /// <exception cref="CatalogApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CatalogResponse<ProductPage>> SearchProductsAsync(string? q, string? min_price, string? max_price, long? category_id, int? limit, long? offset, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<ProductPage>> SearchProductsAsync(string? q, string? min_price, string? max_price, long? category_id, int? limit, long? offset, bool? in_stock, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1228,6 +2579,10 @@ namespace Commerce.Tests.OpenApi.Generated
                     if (offset != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("offset")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(offset, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (in_stock != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("in_stock")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(in_stock, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -1776,6 +3131,195 @@ namespace Commerce.Tests.OpenApi.Generated
             }
         }
 
+        /// <summary>
+        /// Adjust a product's stock
+        /// </summary>
+        /// <remarks>
+        /// Adds `delta` units to `on_hand` (negative removes) and answers the new stock. A removal that would leave fewer units than are reserved is 409. With an `Idempotency-Key`, a repeat of the same request answers the first answer again and changes nothing; the same key with another request is 422.
+        /// </remarks>
+        /// <param name="id">The id. Anything that is not a positive 64-bit integer names nothing (404).</param>
+        /// <param name="idempotency_Key">1–255 visible ASCII characters chosen by the client. A repeat with the same key and the same request answers the first answer again and changes nothing; the same key with another request is 422. Kept at least 24 h.</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<CatalogResponse<Stock>> AdjustStockAsync(long id, string? idempotency_Key, StockAdjustmentRequest body)
+        {
+            return AdjustStockAsync(id, idempotency_Key, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Adjust a product's stock
+        /// </summary>
+        /// <remarks>
+        /// Adds `delta` units to `on_hand` (negative removes) and answers the new stock. A removal that would leave fewer units than are reserved is 409. With an `Idempotency-Key`, a repeat of the same request answers the first answer again and changes nothing; the same key with another request is 422.
+        /// </remarks>
+        /// <param name="id">The id. Anything that is not a positive 64-bit integer names nothing (404).</param>
+        /// <param name="idempotency_Key">1–255 visible ASCII characters chosen by the client. A repeat with the same key and the same request answers the first answer again and changes nothing; the same key with another request is 422. Kept at least 24 h.</param>
+        /// <returns>OK.</returns>
+        /// <exception cref="CatalogApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CatalogResponse<Stock>> AdjustStockAsync(long id, string? idempotency_Key, StockAdjustmentRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/products/{id}/stock-adjustments"
+                    urlBuilder_.Append("api/v1/products/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/stock-adjustments");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Stock>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new CatalogResponse<Stock>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The body is not JSON at all (malformed, or not UTF-8). JSON of the wrong shape is 422.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The server requires an API key for changes, and `X-Api-Key` is missing or wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The resource in the path does not exist (an id that is not a positive 64-bit integer names nothing), or a `parent_id`/`category_id` in the body does not exist (then `errors` names the field).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("A uniqueness rule: the SKU, or the name among the category\'s siblings; `errors` names the field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The body is larger than the server accepts (1 MiB unless configured otherwise).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The request is JSON or a query, but breaks a rule: a missing, blank, too long or wrongly typed field, a bad pattern or parameter, a field given twice, a category deeper than level 100 or a cycle. `errors` lists messages per field.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CatalogApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -1906,6 +3450,115 @@ namespace Commerce.Tests.OpenApi.Generated
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Cart
+    {
+
+        /// <summary>
+        /// The cart's uuid.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<CartItem> Items { get; set; } = new System.Collections.ObjectModel.Collection<CartItem>();
+
+        /// <summary>
+        /// Sum of the line totals.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]+\.[0-9]{2}$")]
+        public string Total { get; set; } = default!;
+
+        /// <summary>
+        /// The cart expires then unless it is changed before; every change moves it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("expires_at")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Expires_at { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CartItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        [System.ComponentModel.DataAnnotations.Range(1L, long.MaxValue)]
+        public long Product_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Sku { get; set; } = default!;
+
+        /// <summary>
+        /// The product's current price.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("unit_price")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]+\.[0-9]{2}$")]
+        public string Unit_price { get; set; } = default!;
+
+        /// <summary>
+        /// Units reserved for this cart.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("quantity")]
+        public long Quantity { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("line_total")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]+\.[0-9]{2}$")]
+        public string Line_total { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CartItemRequest
+    {
+
+        /// <summary>
+        /// Units of the product the cart should hold; the difference is reserved or released at once.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("quantity")]
+        [System.ComponentModel.DataAnnotations.Range(1L, 1000L)]
+        public long Quantity { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Category
     {
 
@@ -1975,6 +3628,27 @@ namespace Commerce.Tests.OpenApi.Generated
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CheckoutRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("customer_id")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Za-z0-9_.@-]{1,100}$")]
+        public string Customer_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateCategoryRequest
     {
 
@@ -1992,6 +3666,36 @@ namespace Commerce.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("parent_id")]
         [System.ComponentModel.DataAnnotations.Range(1L, long.MaxValue)]
         public long? Parent_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CreateOrderRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("customer_id")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(100, MinimumLength = 1)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[A-Za-z0-9_.@-]{1,100}$")]
+        public string Customer_id { get; set; } = default!;
+
+        /// <summary>
+        /// 1–100 lines, each product at most once.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.MinLength(1)]
+        [System.ComponentModel.DataAnnotations.MaxLength(100)]
+        public System.Collections.Generic.ICollection<OrderItemRequest> Items { get; set; } = new System.Collections.ObjectModel.Collection<OrderItemRequest>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2053,6 +3757,160 @@ namespace Commerce.Tests.OpenApi.Generated
         [System.ComponentModel.DataAnnotations.Range(1L, long.MaxValue)]
         public long? Category_id { get; set; } = default!;
 
+        /// <summary>
+        /// Units on hand to start with; 0 when absent. Stock changes later only through stock adjustments and orders.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stock_on_hand")]
+        [System.ComponentModel.DataAnnotations.Range(0L, 1000000000L)]
+        public long? Stock_on_hand { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Order
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Range(1L, long.MaxValue)]
+        public long Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("customer_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Customer_id { get; set; } = default!;
+
+        /// <summary>
+        /// `placed` or `cancelled`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<OrderItem> Items { get; set; } = new System.Collections.ObjectModel.Collection<OrderItem>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]+\.[0-9]{2}$")]
+        public string Total { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Updated_at { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrderItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        [System.ComponentModel.DataAnnotations.Range(1L, long.MaxValue)]
+        public long Product_id { get; set; } = default!;
+
+        /// <summary>
+        /// The product's title when the order was placed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
+
+        /// <summary>
+        /// The product's SKU when the order was placed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sku")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Sku { get; set; } = default!;
+
+        /// <summary>
+        /// The product's price when the order was placed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("unit_price")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]+\.[0-9]{2}$")]
+        public string Unit_price { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("quantity")]
+        public long Quantity { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("line_total")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.RegularExpression(@"^[0-9]+\.[0-9]{2}$")]
+        public string Line_total { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrderItemRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        [System.ComponentModel.DataAnnotations.Range(1L, 9223372036854775807L)]
+        public long Product_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("quantity")]
+        [System.ComponentModel.DataAnnotations.Range(1L, 1000L)]
+        public long Quantity { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrderPage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<Order> Items { get; set; } = new System.Collections.ObjectModel.Collection<Order>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        public long Total { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("limit")]
+        public int Limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("offset")]
+        public long Offset { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -2110,6 +3968,19 @@ namespace Commerce.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("trace_id")]
         public string? Trace_id { get; set; } = default!;
 
+        /// <summary>
+        /// On a cart line refused for lack of stock (409): the most units this cart can hold of the product.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("available")]
+        [System.ComponentModel.DataAnnotations.Range(0L, long.MaxValue)]
+        public long? Available { get; set; } = default!;
+
+        /// <summary>
+        /// On an order refused for lack of stock (409): every short line with what is available of it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lines")]
+        public System.Collections.Generic.ICollection<Lines>? Lines { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -2161,11 +4032,21 @@ namespace Commerce.Tests.OpenApi.Generated
         public System.DateTimeOffset Created_at { get; set; } = default!;
 
         /// <summary>
-        /// Moves forward on every change.
+        /// Moves forward on every change (stock changes included).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset Updated_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("stock")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Stock Stock { get; set; } = new Stock();
+
+        /// <summary>
+        /// Units a buyer can still reserve: stock.available, repeated at the top level for lists and searches.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("available")]
+        public long Available { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2194,6 +4075,69 @@ namespace Commerce.Tests.OpenApi.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("offset")]
         public long Offset { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Stock
+    {
+
+        /// <summary>
+        /// Units the shop holds, including reserved ones.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("on_hand")]
+        public long On_hand { get; set; } = default!;
+
+        /// <summary>
+        /// Units held by live carts and orders being placed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reserved")]
+        public long Reserved { get; set; } = default!;
+
+        /// <summary>
+        /// on_hand − reserved.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("available")]
+        public long Available { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StockAdjustmentRequest
+    {
+
+        /// <summary>
+        /// Units to add (restock) or, negative, to remove; not 0. A removal that would leave fewer units than are reserved is 409.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("delta")]
+        [System.ComponentModel.DataAnnotations.Range(-1000000000L, 1000000000L)]
+        public long Delta { get; set; } = default!;
+
+        /// <summary>
+        /// Why, for the record ("restock", "damaged"); text rules as for a title.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required]
+        [System.ComponentModel.DataAnnotations.StringLength(255, MinimumLength = 1)]
+        public string Reason { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2279,6 +4223,30 @@ namespace Commerce.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("category_id")]
         [System.ComponentModel.DataAnnotations.Range(1L, long.MaxValue)]
         public long? Category_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Lines
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("product_id")]
+        public long Product_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("requested")]
+        public long Requested { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("available")]
+        public long Available { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

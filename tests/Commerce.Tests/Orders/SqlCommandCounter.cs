@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Commerce.Tests.Orders;
+
+/// <summary>
+/// Counts the SQL commands Npgsql runs for one HTTP request: Npgsql starts an activity per command, and the request
+/// carries a <c>traceparent</c> of its own, so the commands of other tests and background work do not count.
+/// </summary>
+public sealed class SqlCommandCounter : IDisposable
+{
+    private readonly ActivityListener _listener;
+    private readonly ConcurrentDictionary<ActivityTraceId, ConcurrentQueue<string>> _commands = new();
+
+    public SqlCommandCounter()
+    {
+        _listener = new ActivityListener
+        {
+            // The request's activity must exist for Npgsql's to join its trace.
+            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.Source.Name == "Npgsql" && _commands.TryGetValue(activity.TraceId, out var commands))
+                {
+                    commands.Enqueue(activity.DisplayName);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>Sends a GET in a trace of its own and returns its response and the SQL commands it ran.</summary>
+    public async Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands)> GetAsync(HttpClient client, string url)
+    {
+        var trace = ActivityTraceId.CreateRandom();
+        var commands = _commands.GetOrAdd(trace, _ => new ConcurrentQueue<string>());
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return (response, [.. commands]);
+    }
+
+    public void Dispose() => _listener.Dispose();
+}
