@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load-tests a running catalog service with wrk and prints requests/s, p50/p90/p99/max latency and the
 # number of non-2xx answers (any non-2xx, or a socket error, makes the exit status 1).
-#   bench/run.sh [mix|search|get] [connections=64] [duration=30s]
+#   bench/run.sh [mix|search|get|orders] [connections=64] [duration=30s]
+# (orders: 409 = not enough stock is expected and counted apart, not as non-2xx; see bench/orders.sh)
 # Environment: BENCH_URL (http://127.0.0.1:5080), BENCH_THREADS (2 = this machine's cores),
 # BENCH_DATASET (bench/out/dataset.lua, written by bench/DataGen), BENCH_PRODUCT_IDS / BENCH_CATEGORY_IDS
 # ("first-last", override the manifest's ranges), BENCH_SERVICE_PID (the service whose CPU and RSS are reported;
@@ -16,7 +17,7 @@ THREADS=${BENCH_THREADS:-2}
 export BENCH_DATASET=${BENCH_DATASET:-bench/out/dataset.lua}
 export BENCH_RUN_TAG=${BENCH_RUN_TAG:-$(date +%s%N)}
 
-[[ -f bench/wrk/$MODE.lua ]] || { echo "unknown mode '$MODE' (mix, search, get or warm)" >&2; exit 2; }
+[[ -f bench/wrk/$MODE.lua ]] || { echo "unknown mode '$MODE' (mix, search, get, orders or warm)" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get update && apt-get install -y wrk" >&2; exit 2; }
 [[ -f $BENCH_DATASET ]] || { echo "no dataset manifest at $BENCH_DATASET: run bench/setup.sh (or bench/DataGen) first" >&2; exit 2; }
 curl -sf "$URL/health/ready" >/dev/null || { echo "service at $URL is not ready: start it with bench/setup.sh" >&2; exit 2; }
