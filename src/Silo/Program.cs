@@ -19,6 +19,7 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Orleans"] = "Warning",
         ["Logging:LogLevel:Npgsql"] = "Warning",
+        ["Logging:LogLevel:Polly"] = "Warning",
     },
 });
 builder.AddCatalogDatabase();
@@ -31,4 +32,4 @@ builder.AddCatalogDashboard();
 var app = builder.Build();
 app.MapCatalogHealth();
 app.MapCatalogMetrics();
-app.Run();
+return await app.RunCatalogNodeAsync();

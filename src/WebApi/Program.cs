@@ -22,7 +22,7 @@ builder.AddCatalogFrontEnd();
 
 var app = builder.Build();
 app.UseCatalogFrontEnd();
-app.Run();
+return await app.RunCatalogNodeAsync();
 
 /// <summary>The REST front-end; by default it also hosts a silo, so one process runs the whole catalog.</summary>
 public partial class Program;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+using Commerce.Tests.Infrastructure;
 
 namespace Commerce.Tests.Cluster;
 
@@ -38,19 +38,20 @@ public sealed class SiloProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<SiloProcess> StartSiloAsync(IReadOnlyDictionary<string, string> environment, string logDirectory)
+    /// <param name="httpPort">The HTTP port to listen on; a free one when not given.</param>
+    public static async Task<SiloProcess> StartSiloAsync(IReadOnlyDictionary<string, string> environment, string logDirectory, int? httpPort = null)
     {
         await SiloBuild.Value;
         var ports = new Dictionary<string, string>(environment)
         {
-            ["Cluster__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Cluster__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__SiloPort"] = TestPorts.Take().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__GatewayPort"] = TestPorts.Take().ToString(CultureInfo.InvariantCulture),
         };
-        return Start(OutputOf("Silo", "Commerce.Silo.dll"), ports, logDirectory);
+        return Start(OutputOf("Silo", "Commerce.Silo.dll"), ports, logDirectory, httpPort ?? TestPorts.Take());
     }
 
     public static SiloProcess StartFrontEnd(IReadOnlyDictionary<string, string> environment, string logDirectory) =>
-        Start(OutputOf("WebApi", "Commerce.WebApi.dll"), environment, logDirectory);
+        Start(OutputOf("WebApi", "Commerce.WebApi.dll"), environment, logDirectory, TestPorts.Take());
 
     /// <summary>SIGKILL.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
@@ -74,6 +75,14 @@ public sealed class SiloProcess : IDisposable
             }
         }, $"{BaseUrl} to be ready (log: {LogFile})", seconds);
 
+    /// <summary>The exit code once the process has exited on its own within <paramref name="seconds"/>.</summary>
+    public async Task<int> WaitForExitAsync(double seconds)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -85,9 +94,8 @@ public sealed class SiloProcess : IDisposable
         _process.Dispose();
     }
 
-    private static SiloProcess Start(string assembly, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    private static SiloProcess Start(string assembly, IReadOnlyDictionary<string, string> environment, string logDirectory, int httpPort)
     {
-        var httpPort = FreePort();
         var logFile = Path.Combine(logDirectory, $"{Path.GetFileNameWithoutExtension(assembly)}-{httpPort}.log");
         var start = new ProcessStartInfo("dotnet", [assembly, "--urls", $"http://127.0.0.1:{httpPort}"])
         {
@@ -162,12 +170,6 @@ public sealed class SiloProcess : IDisposable
         throw new InvalidOperationException($"No Commerce.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{BaseUrl} (pid {Id})");
 }

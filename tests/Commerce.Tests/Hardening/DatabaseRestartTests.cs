@@ -22,7 +22,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
     public async Task Requests_get_503_while_the_database_is_down_and_succeed_after_it_restarts_with_no_write_lost()
     {
         var folder = TestPostgresFolder.Create();
-        var settings = new EmbeddedPostgresSettings(TestPostgresFolder.DataDirectoryIn(folder), "catalog") { Port = FreePort() };
+        var settings = new EmbeddedPostgresSettings(TestPostgresFolder.DataDirectoryIn(folder), "catalog") { Port = TestPorts.Take() };
         var server = await EmbeddedPostgres.StartAsync(settings, NullLogger.Instance, default);
         try
         {
@@ -127,12 +127,5 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         }
 
         return true;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
