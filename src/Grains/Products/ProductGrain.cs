@@ -106,7 +106,7 @@ public sealed class ProductGrain(
         var current = product.State;
         if (current.Stock.AnswerOf(adjustment.AdjustmentId) is { } answered)
         {
-            return CatalogResult<ProductStock>.Success(answered);
+            return answered.Refused ? TooFewUnits(answered.Stock, adjustment.Delta) : CatalogResult<ProductStock>.Success(answered.Stock);
         }
 
         var errors = new FieldErrors();
@@ -119,10 +119,9 @@ public sealed class ProductGrain(
 
         if (current.Stock.TryAdjust(adjustment.AdjustmentId, adjustment.Delta!.Value) is not { } adjusted)
         {
-            var stock = current.Stock.Figures();
-            return new CatalogError(CatalogErrorKind.Conflict,
-                $"Product {Id} has {stock.OnHand} on hand and {stock.Reserved} reserved; a change of {adjustment.Delta} would leave fewer units than are reserved.",
-                new Dictionary<string, string[]> { ["delta"] = [$"would leave on_hand below reserved ({stock.Reserved})."] });
+            // Remembered without a new version: nothing a client sees of the product changed.
+            await StateConflicts.WriteAsync(product, current with { Stock = current.Stock.Refusing(adjustment.AdjustmentId) });
+            return TooFewUnits(current.Stock.Figures(), adjustment.Delta);
         }
 
         await WriteStockAsync(adjusted);
@@ -307,6 +306,11 @@ public sealed class ProductGrain(
     private ProductSnapshot? Snapshot() => Exists && product.State is var s
         ? new ProductSnapshot(Id, s.Title, s.Description, s.ImageUrl, s.Sku, s.Price, s.CategoryId, s.CreatedAt, s.UpdatedAt, s.Version, s.Stock.Figures())
         : null;
+
+    private CatalogError TooFewUnits(ProductStock stock, long? delta) =>
+        new(CatalogErrorKind.Conflict,
+            $"Product {Id} has {stock.OnHand} on hand and {stock.Reserved} reserved; a change of {delta} would leave fewer units than are reserved.",
+            new Dictionary<string, string[]> { ["delta"] = [$"would leave on_hand below reserved ({stock.Reserved})."] });
 
     private static CatalogError Invalid(FieldErrors errors) =>
         new(CatalogErrorKind.Validation, "The product is not valid.", errors.ToDictionary());

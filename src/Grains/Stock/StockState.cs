@@ -5,7 +5,8 @@ namespace Commerce.Grains.Stock;
 /// <summary>
 /// The stock part of a product's persisted state (docs/adr/006). Besides the current figures it keeps the ledger
 /// the audit checks (<c>on_hand = initial + adjusted − ordered + cancelled</c>) and the answers of the latest
-/// adjustments, so an Idempotency-Key replay of one that crashed before answering changes nothing again.
+/// adjustments, refusals included, so an Idempotency-Key replay of one that crashed before answering gets the same
+/// answer and changes nothing again.
 /// </summary>
 public sealed record StockState
 {
@@ -27,7 +28,7 @@ public sealed record StockState
     /// <summary>Orders whose cancelled units came back, so a repeated return gives nothing twice.</summary>
     public IReadOnlyList<long> Returned { get; init; } = [];
 
-    /// <summary>Adjustment id → the stock it left, newest last.</summary>
+    /// <summary>Adjustment id → the stock it left (or found, when refused), newest last.</summary>
     public IReadOnlyList<RememberedAdjustment> RecentAdjustments { get; init; } = [];
 
     public long Reserved => Reservations.Values.Sum();
@@ -72,8 +73,8 @@ public sealed record StockState
 
     public static StockState Starting(long onHand) => new() { OnHand = onHand, Initial = onHand };
 
-    public ProductStock? AnswerOf(string adjustmentId) =>
-        RecentAdjustments.FirstOrDefault(a => a.AdjustmentId == adjustmentId)?.Stock;
+    public RememberedAdjustment? AnswerOf(string adjustmentId) =>
+        RecentAdjustments.FirstOrDefault(a => a.AdjustmentId == adjustmentId);
 
     /// <returns>The state after the adjustment, or null when it would leave fewer units than are reserved.</returns>
     public StockState? TryAdjust(string adjustmentId, long delta)
@@ -85,9 +86,19 @@ public sealed record StockState
         }
 
         var next = this with { OnHand = onHand, Adjusted = Adjusted + delta };
-        var remembered = RecentAdjustments.Append(new RememberedAdjustment(adjustmentId, next.Figures()));
-        return next with { RecentAdjustments = [.. remembered.TakeLast(RememberedAdjustments)] };
+        return next.Remembering(new RememberedAdjustment(adjustmentId, next.Figures()));
     }
+
+    /// <summary>
+    /// The refusal of an adjustment remembered with the figures that refused it: a replay must be refused alike, even
+    /// when units have come in since — the first attempt may already have told the client no.
+    /// </summary>
+    public StockState Refusing(string adjustmentId) =>
+        Remembering(new RememberedAdjustment(adjustmentId, Figures(), Refused: true));
+
+    private StockState Remembering(RememberedAdjustment answer) =>
+        this with { RecentAdjustments = [.. RecentAdjustments.Append(answer).TakeLast(RememberedAdjustments)] };
 }
 
-public sealed record RememberedAdjustment(string AdjustmentId, ProductStock Stock);
+/// <param name="Stock">The figures after the adjustment, or the ones that refused it.</param>
+public sealed record RememberedAdjustment(string AdjustmentId, ProductStock Stock, bool Refused = false);

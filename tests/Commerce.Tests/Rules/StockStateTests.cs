@@ -49,8 +49,19 @@ public sealed class StockStateTests
         Assert.Null(stock.TryAdjust("x", -2));
         var adjusted = stock.TryAdjust("y", -1)!;
         Assert.Equal((4L, -1L), (adjusted.OnHand, adjusted.Adjusted));
-        Assert.Equal(adjusted.Figures(), adjusted.AnswerOf("y"));
+        Assert.Equal(new RememberedAdjustment("y", adjusted.Figures()), adjusted.AnswerOf("y"));
         Assert.Null(adjusted.AnswerOf("x"));
+    }
+
+    [Fact]
+    public void A_refusal_is_remembered_with_the_figures_that_refused_it_and_changes_no_units()
+    {
+        var stock = StockState.Starting(5).WithReservation("cart:a", 4);
+        var refused = stock.Refusing("x");
+        Assert.Equal(new RememberedAdjustment("x", new(5, 4), Refused: true), refused.AnswerOf("x"));
+        Assert.Equal((5L, 4L, 0L), (refused.OnHand, refused.Reserved, refused.Adjusted));
+        // Units that came in later do not turn the remembered refusal into a success.
+        Assert.True(refused.TryAdjust("y", 10)!.AnswerOf("x")!.Refused);
     }
 
     [Fact]

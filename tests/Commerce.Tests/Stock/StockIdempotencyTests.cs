@@ -1,6 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Commerce.Grains.Interfaces.Common;
+using Commerce.Grains.Interfaces.Idempotency;
+using Commerce.Grains.Interfaces.Products;
+using Commerce.Grains.Interfaces.Stock;
 using Commerce.Tests.Api;
+using Commerce.WebApi.Idempotency;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Tests.Stock;
 
@@ -53,6 +59,28 @@ public sealed class StockIdempotencyTests(CatalogApiFixture api)
         var repeat = await Adjust(product.Id(), -2, "count", key);
         repeat.AssertProblem(HttpStatusCode.Conflict);
         Assert.Equal(first.Body, repeat.Body);
+        StockTests.AssertStock((await Client.ApiGetAsync($"/api/v1/products/{product.Id()}")).Json, onHand: 6, reserved: 0);
+    }
+
+    [Fact]
+    public async Task A_repeat_after_a_crash_that_refused_but_never_answered_is_refused_alike_though_units_came_in_since()
+    {
+        // What a crash leaves when it strikes after the product refused and before the answer was stored: the key is
+        // bound to the adjustment's id, no answer is kept. The client may have heard the 409; units arrive; it repeats.
+        var product = await Client.CreateProductAsync(stockOnHand: 1);
+        var key = "adj-" + Unique.Token();
+        var adjustmentId = Guid.NewGuid().ToString("N");
+        var grains = api.Services.GetRequiredService<IGrainFactory>();
+        var fingerprint = IdempotentRequest.Fingerprint("POST", $"/api/v1/products/{product.Id()}/stock-adjustments", "-2\ncount");
+        Assert.True((await grains.GetGrain<IIdempotencyKeyGrain>(key).BeginAsync(fingerprint, adjustmentId)).SameRequest);
+        var refused = await grains.GetGrain<IProductGrain>(product.Id()).AdjustStockAsync(new StockAdjustment(adjustmentId, -2, "count"));
+        Assert.Equal(CatalogErrorKind.Conflict, refused.Error?.Kind);
+        (await Adjust(product.Id(), 5, "restock", key: null)).AssertStatus(HttpStatusCode.OK);
+
+        var repeat = await Adjust(product.Id(), -2, "count", key);
+
+        repeat.AssertProblem(HttpStatusCode.Conflict);
+        Assert.Contains("has 1 on hand and 0 reserved", repeat.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         StockTests.AssertStock((await Client.ApiGetAsync($"/api/v1/products/{product.Id()}")).Json, onHand: 6, reserved: 0);
     }
 
