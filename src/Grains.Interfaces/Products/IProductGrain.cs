@@ -48,6 +48,13 @@ public interface IProductGrain : IGrainWithIntegerKey
     [Alias("Return")]
     Task ReturnAsync(long orderId, long quantity);
 
+    /// <summary>
+    /// Drops <paramref name="orderId"/> from the orders whose units came back. Only for an order that has recorded that
+    /// all its units are back: after this, a return of that order would give its units again.
+    /// </summary>
+    [Alias("ForgetReturn")]
+    Task ForgetReturnAsync(long orderId);
+
     [Alias("Delete")]
     Task<DeleteResult> DeleteAsync(long? expectedVersion);
 

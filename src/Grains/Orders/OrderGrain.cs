@@ -82,7 +82,11 @@ public sealed class OrderGrain(
             case OrderStep.Cancelling:
                 await Task.WhenAll(order.State.Lines.Select(line => Product(line.ProductId).ReturnAsync(Id, line.Quantity)));
                 // The row already says cancelled (written with Cancelling); this only records that the units are back.
-                await StateConflicts.WriteAsync(order, order.State with { Step = OrderStep.Cancelled });
+                await StateConflicts.WriteAsync(order, order.State with { Step = OrderStep.UnitsReturned });
+                await ForgetReturnAsync();
+                break;
+            case OrderStep.UnitsReturned:
+                await ForgetReturnAsync();
                 break;
         }
     }
@@ -121,6 +125,16 @@ public sealed class OrderGrain(
         await StateConflicts.WriteAsync(order, order.State with { Step = OrderStep.Committed });
     }
 
+    /// <summary>
+    /// The products drop this order from the orders whose units they took back, so a product's state does not grow with
+    /// every cancellation it ever saw.
+    /// </summary>
+    private async Task ForgetReturnAsync()
+    {
+        await Task.WhenAll(order.State.Lines.Select(line => Product(line.ProductId).ForgetReturnAsync(Id)));
+        await StateConflicts.WriteAsync(order, order.State with { Step = OrderStep.Cancelled });
+    }
+
     /// <summary>A step the client sees (cancelled): new version and updated_at, projected before anyone hears of it.</summary>
     private async Task AdvanceAsync(OrderStep step)
     {
@@ -135,7 +149,7 @@ public sealed class OrderGrain(
         var status = state.Step switch
         {
             OrderStep.Placed or OrderStep.Committed => OrderStatus.Placed,
-            OrderStep.Cancelling or OrderStep.Cancelled => OrderStatus.Cancelled,
+            OrderStep.Cancelling or OrderStep.UnitsReturned or OrderStep.Cancelled => OrderStatus.Cancelled,
             _ => (OrderStatus?)null,
         };
         return status is { } placed ? new OrderView(Id, state.CustomerId, placed, state.Lines, state.CreatedAt, state.UpdatedAt, state.Version) : null;

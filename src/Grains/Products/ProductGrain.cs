@@ -197,6 +197,17 @@ public sealed class ProductGrain(
         return true;
     });
 
+    public Task ForgetReturnAsync(long orderId) => CommandAsync(async () =>
+    {
+        if (Exists && product.State.Stock.Returned.Contains(orderId))
+        {
+            // Bookkeeping only: no new version, the read row is unchanged.
+            await StateConflicts.WriteAsync(product, product.State with { Stock = product.State.Stock.Forgetting(orderId) });
+        }
+
+        return true;
+    });
+
     public Task<DeleteResult> DeleteAsync(long? expectedVersion) => CommandAsync(async () =>
     {
         if (Precondition(expectedVersion) is { } refusal)

@@ -25,7 +25,10 @@ public sealed record StockState
     public long Ordered { get; init; }
     public long Cancelled { get; init; }
 
-    /// <summary>Orders whose cancelled units came back, so a repeated return gives nothing twice.</summary>
+    /// <summary>
+    /// Orders whose cancelled units came back, so a repeated return gives nothing twice; each order is dropped again once
+    /// it has recorded that its units are back (<see cref="Forgetting"/>).
+    /// </summary>
     public IReadOnlyList<long> Returned { get; init; } = [];
 
     /// <summary>Adjustment id → the stock it left (or found, when refused), newest last.</summary>
@@ -70,6 +73,8 @@ public sealed record StockState
     public StockState ReturnedFrom(long orderId, long quantity) => Returned.Contains(orderId)
         ? this
         : this with { OnHand = OnHand + quantity, Cancelled = Cancelled + quantity, Returned = [.. Returned, orderId] };
+
+    public StockState Forgetting(long orderId) => this with { Returned = [.. Returned.Where(id => id != orderId)] };
 
     public static StockState Starting(long onHand) => new() { OnHand = onHand, Initial = onHand };
 

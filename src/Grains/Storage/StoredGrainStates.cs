@@ -1,3 +1,5 @@
+using System.Globalization;
+using Commerce.Grains.Orders;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
@@ -62,8 +64,8 @@ public sealed class StoredGrainStates(NpgsqlDataSource database, IOptions<Cluste
     }
 
     /// <summary>
-    /// Orders whose placement or cancel stopped mid-way (step Reserving, Placed or Cancelling, numbers as the JSON
-    /// holds <c>OrderStep</c>) and whose state was last written between <paramref name="since"/> and
+    /// Orders whose placement or cancel stopped mid-way (<see cref="OrderSteps.Unfinished"/>, numbers as the JSON holds
+    /// <c>OrderStep</c>) and whose state was last written between <paramref name="since"/> and
     /// <paramref name="before"/>: a crash cut them short, and nobody has asked for them since.
     /// </summary>
     public async Task<List<long>> UnfinishedOrdersAsync(DateTime since, DateTime before, CancellationToken cancellationToken = default)
@@ -72,12 +74,13 @@ public sealed class StoredGrainStates(NpgsqlDataSource database, IOptions<Cluste
             """
             SELECT grainidn1 FROM orleansstorage
             WHERE serviceid = $1 AND graintypestring = $2 AND modifiedon >= $3 AND modifiedon < $4
-              AND payloadjson->>'step' IN ('1', '3', '5')
+              AND payloadjson->>'step' = ANY($5)
             """);
         command.Parameters.Add(new() { Value = cluster.Value.ServiceId });
         command.Parameters.Add(new() { Value = GrainStorageNames.Order });
         command.Parameters.Add(new() { Value = DateTime.SpecifyKind(since, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp });
         command.Parameters.Add(new() { Value = DateTime.SpecifyKind(before, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp });
+        command.Parameters.Add(new() { Value = OrderSteps.Unfinished.Select(step => ((int)step).ToString(CultureInfo.InvariantCulture)).ToArray() });
         var orders = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -86,6 +89,18 @@ public sealed class StoredGrainStates(NpgsqlDataSource database, IOptions<Cluste
         }
 
         return orders;
+    }
+
+    /// <summary>Deletes the Idempotency-Key states last written before <paramref name="before"/> (storage clock, UTC).</summary>
+    /// <returns>How many were deleted.</returns>
+    public async Task<int> DeleteIdempotencyKeysAsync(DateTime before, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand(
+            "DELETE FROM orleansstorage WHERE serviceid = $1 AND graintypestring = $2 AND modifiedon < $3");
+        command.Parameters.Add(new() { Value = cluster.Value.ServiceId });
+        command.Parameters.Add(new() { Value = GrainStorageNames.IdempotencyKey });
+        command.Parameters.Add(new() { Value = DateTime.SpecifyKind(before, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Timestamp });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The storage's clock (UTC, as <c>ModifiedOn</c> is written), so the sweep needs no clock agreement.</summary>

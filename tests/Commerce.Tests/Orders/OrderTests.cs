@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Commerce.Tests.Api;
 using Commerce.Tests.Carts;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Commerce.Tests.Orders;
 
@@ -140,6 +142,43 @@ public sealed class OrderTests(CatalogApiFixture api)
         (await Client.SendAsync(HttpMethod.Post, $"{placed.Location}/cancel")).AssertStatus(HttpStatusCode.OK);
         Assert.Equal(5, (await Client.StockOfAsync(product.Id()))["on_hand"]!.GetValue<long>());
         Assert.Equal("cancelled", (await Client.ApiGetAsync(placed.Location!)).Json.Text("status"));
+    }
+
+    [Fact]
+    public async Task A_finished_cancel_leaves_nothing_of_the_order_in_the_products_state()
+    {
+        // A product remembers a cancelled order only until the order has recorded that its units are back; otherwise
+        // a hot product's state would grow with every cancellation it ever saw.
+        var product = await Client.CreateProductAsync(stockOnHand: 5);
+        var orders = new List<string>();
+        foreach (var quantity in new[] { 1, 2 })
+        {
+            var placed = await Client.PlaceOrderAsync(OrderApi.Customer(), [(product.Id(), quantity)]);
+            placed.AssertStatus(HttpStatusCode.Created);
+            orders.Add(placed.Location!);
+        }
+
+        foreach (var order in orders)
+        {
+            (await Client.SendAsync(HttpMethod.Post, $"{order}/cancel")).AssertStatus(HttpStatusCode.OK);
+        }
+
+        await using var command = api.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            "SELECT payloadjson->'stock'->>'returned', payloadjson->'stock'->>'cancelled' FROM orleansstorage WHERE graintypestring = 'product' AND grainidn1 = $1");
+        command.Parameters.Add(new() { Value = product.Id() });
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(("[]", "3"), (reader.GetString(0), reader.GetString(1)));
+        }
+
+        // Forgotten, and still returned once: the orders know they are done.
+        foreach (var order in orders)
+        {
+            (await Client.SendAsync(HttpMethod.Post, $"{order}/cancel")).AssertStatus(HttpStatusCode.OK);
+        }
+
+        Assert.Equal(5, (await Client.StockOfAsync(product.Id()))["on_hand"]!.GetValue<long>());
     }
 
     [Fact]

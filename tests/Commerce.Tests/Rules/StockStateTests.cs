@@ -40,6 +40,8 @@ public sealed class StockStateTests
         var back = StockState.Starting(3).ReturnedFrom(7, 2);
         Assert.Equal((5L, 2L), (back.OnHand, back.Cancelled));
         Assert.Same(back, back.ReturnedFrom(7, 2));
+        Assert.Empty(back.Forgetting(7).Returned);
+        Assert.Equal((5L, 2L), (back.Forgetting(7).OnHand, back.Forgetting(7).Cancelled));
     }
 
     [Fact]
