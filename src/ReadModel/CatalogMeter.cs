@@ -11,4 +11,5 @@ public static class CatalogMeter
     public const string CartsExpired = "catalog.carts.expired";
     public const string OrdersPlaced = "catalog.orders.placed";
     public const string OrdersRefused = "catalog.orders.refused";
+    public const string ReservationsLive = "catalog.reservations.live";
 }

@@ -33,6 +33,12 @@ public static class CatalogTelemetryExtensions
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter());
 
+        builder.Services.AddOptions<ReservationsGaugeOptions>()
+            .Bind(builder.Configuration.GetSection(ReservationsGaugeOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ReservationsGauge>();
+
         // Without a trace exporter nobody reads spans, and recording them costs every request; so no tracer then.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[TelemetryNames.OtlpEndpointVariable]))
         {

@@ -1,7 +1,9 @@
 using System.Net;
 using Commerce.Tests.Api;
+using Commerce.Tests.Carts;
 using Commerce.Tests.Orders;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Trace;
 
@@ -92,6 +94,43 @@ public sealed class MetricsTests(MetricsTests.Host host) : IClassFixture<Metrics
     }
 
     [Fact]
+    public async Task Live_reservations_are_the_units_that_carts_hold_across_the_catalog()
+    {
+        // Each test host in this process exports its own catalog's figure; this one's carries its database's name.
+        var database = new NpgsqlConnectionStringBuilder(host.Catalog.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Database;
+        string[] mine = [$"db_namespace=\"{database}\""];
+        var first = (await Client.CreateProductAsync(stockOnHand: 10)).Id();
+        var second = (await Client.CreateProductAsync(stockOnHand: 5)).Id();
+        var cart = await Client.CreateCartAsync();
+        (await Client.PutItemAsync(cart, first, 3)).AssertStatus(HttpStatusCode.OK);
+        (await Client.PutItemAsync(cart, second, 2)).AssertStatus(HttpStatusCode.OK);
+
+        await WaitForGaugeAsync(mine, 5);
+        (await Client.SendAsync(HttpMethod.Delete, $"/api/v1/carts/{cart}/items/{first}")).AssertStatus(HttpStatusCode.NoContent);
+        await WaitForGaugeAsync(mine, 2);
+        (await Client.PlaceOrderAsync("c-metrics", [(first, 4)])).AssertStatus(HttpStatusCode.Created);
+        // An order's units are sold, not held: the cart's 2 are all that is reserved.
+        await WaitForGaugeAsync(mine, 2);
+    }
+
+    private async Task WaitForGaugeAsync(string[] labels, double expected)
+    {
+        var text = "";
+        for (var tries = 0; tries < 100; tries++)
+        {
+            text = await ScrapeAsync();
+            if (text.Contains("catalog_reservations_live{", StringComparison.Ordinal) && Sum(text, "catalog_reservations_live", labels) == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"catalog_reservations_live never read {expected}:\n{string.Join('\n', text.Split('\n').Where(l => l.StartsWith("catalog_reservations", StringComparison.Ordinal)))}");
+    }
+
+    [Fact]
     public void Without_an_otlp_endpoint_no_tracer_records_spans()
     {
         Assert.Null(host.Catalog.Services.GetService<TracerProvider>());
@@ -114,6 +153,7 @@ public sealed class MetricsTests(MetricsTests.Host host) : IClassFixture<Metrics
 
         // The exporter may answer a scrape from a copy up to 300 ms old; here every scrape must see the writes before it.
         public async Task InitializeAsync() => Catalog = await ObservedCatalog.StartAsync(
+            settings: new Dictionary<string, string> { ["Observability:Reservations:RefreshInterval"] = "00:00:01" },
             services: services => services.Configure<PrometheusAspNetCoreOptions>(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
         public async Task DisposeAsync() => await Catalog.DisposeAsync();
