@@ -271,10 +271,12 @@ public sealed class ProductGrain(
     }
 
     /// <summary>A stock change is a change of the product: new version (ETag) and updated_at, and its read row.</summary>
-    private Task WriteStockAsync(StockState stock)
+    private async Task WriteStockAsync(StockState stock)
     {
         var current = product.State;
-        return WriteAsync(current with { Stock = stock, UpdatedAt = CatalogClock.Next(time, current.UpdatedAt), Version = current.Version + 1 });
+        var next = current with { Stock = stock, UpdatedAt = CatalogClock.Next(time, current.UpdatedAt), Version = current.Version + 1 };
+        await StateConflicts.WriteAsync(product, next);
+        await readRow.WriteStockAsync(Id, next, current.Version);
     }
 
     /// <summary>State first (the truth), then its read row, both before the caller hears of it.</summary>

@@ -33,6 +33,27 @@ public sealed partial class ProductReadRow(NpgsqlDataSource database, IGrainFact
         WHERE products.version < EXCLUDED.version
         """;
 
+    /// <summary>
+    /// A state that differs from <paramref name="previousVersion"/>'s only in its stock: when the row shows exactly that
+    /// version, only the stock figures and the version move — no search columns, no category lock, and no indexed
+    /// column, so PostgreSQL updates the row in place (sql/013). A row that is missing or behind gets the whole row.
+    /// </summary>
+    public async Task WriteStockAsync(long id, ProductState state, long previousVersion, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand(
+            "UPDATE products SET on_hand = $2, reserved = $3, updated_at = $4, version = $5 WHERE id = $1 AND version = $6");
+        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = state.Stock.OnHand });
+        command.Parameters.Add(new() { Value = state.Stock.Reserved });
+        command.Parameters.Add(new() { Value = state.UpdatedAt });
+        command.Parameters.Add(new() { Value = state.Version });
+        command.Parameters.Add(new() { Value = previousVersion });
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            await WriteAsync(id, state, cancellationToken);
+        }
+    }
+
     public async Task WriteAsync(long id, ProductState state, CancellationToken cancellationToken = default)
     {
         try
