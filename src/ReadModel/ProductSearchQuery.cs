@@ -11,7 +11,9 @@ namespace Commerce.ReadModel;
 /// price by its b-tree; a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so
 /// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total that the
-/// maintained counts hold (no filter, or only a category and stock) is read from them (<see cref="MaintainedTotals"/>).
+/// maintained counts hold (no filter, or only a category and stock) is read from them (<see cref="MaintainedTotals"/>);
+/// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
+/// (<see cref="OnePassPage"/>); the rest read the page, then count unless the page proves the total.
 /// </summary>
 public sealed class ProductSearchQuery(NpgsqlDataSource database)
 {
@@ -64,9 +66,15 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder);
+        if (maintainedTotal is null && OnePassPage.Wins(criteria))
+        {
+            return await OnePassPage.ExecuteAsync(database, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+        }
+
         return await PagedQuery.ExecuteAsync(
             database,
-            MaintainedTotals.Sql(criteria, categoryPlaceholder) ?? "SELECT count(*) FROM products" + where,
+            maintainedTotal ?? "SELECT count(*) FROM products" + where,
             $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}",
             parameters,
             criteria.Limit,
