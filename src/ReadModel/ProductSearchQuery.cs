@@ -10,7 +10,10 @@ namespace Commerce.ReadModel;
 /// Every filter has an index: text by trigrams, or by the 1- and 2-character grams when shorter than a trigram;
 /// price by its b-tree; a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so
-/// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards.
+/// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total that the
+/// maintained counts hold (no filter, or only a category and stock) is read from them (<see cref="MaintainedTotals"/>);
+/// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
+/// (<see cref="OnePassPage"/>); the rest read the page, then count unless the page proves the total.
 /// </summary>
 public sealed class ProductSearchQuery(NpgsqlDataSource database)
 {
@@ -18,10 +21,12 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
     {
         var conditions = new List<string>();
         var parameters = new List<object>();
-        void Filter(string sqlWithPlaceholder, object value)
+        string Filter(string sqlWithPlaceholder, object value)
         {
             parameters.Add(value);
-            conditions.Add(sqlWithPlaceholder.Replace("{}", "$" + parameters.Count, StringComparison.Ordinal));
+            var placeholder = "$" + parameters.Count;
+            conditions.Add(sqlWithPlaceholder.Replace("{}", placeholder, StringComparison.Ordinal));
+            return placeholder;
         }
 
         if (!string.IsNullOrEmpty(criteria.Text))
@@ -48,9 +53,10 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
             Filter("price <= {}", max);
         }
 
+        string? categoryPlaceholder = null;
         if (criteria.CategoryId is { } category)
         {
-            Filter("category_path @> ARRAY[{}::bigint]", category);
+            categoryPlaceholder = Filter("category_path @> ARRAY[{}::bigint]", category);
         }
 
         if (criteria.InStock is { } inStock)
@@ -60,9 +66,15 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder);
+        if (maintainedTotal is null && OnePassPage.Wins(criteria))
+        {
+            return await OnePassPage.ExecuteAsync(database, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+        }
+
         return await PagedQuery.ExecuteAsync(
             database,
-            "SELECT count(*) FROM products" + where,
+            maintainedTotal ?? "SELECT count(*) FROM products" + where,
             $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}",
             parameters,
             criteria.Limit,

@@ -7,7 +7,8 @@ namespace Commerce.Tools.CatalogAudit;
 /// <summary>
 /// Checks a catalog database: the rules on grain state (tree shape, sibling names, SKUs and their SKU grains, links
 /// to categories, no unfinished delete), that the read tables are exactly the projection of that state (every
-/// product and category row present and equal, search text and path included; no row of no resource), and, given
+/// product and category row present and equal, search text and path included; no row of no resource; the search
+/// totals kept beside them equal to what the rows give), and, given
 /// the API, that every product's GET equals its row. States and rows are read in one snapshot; run it on a quiet
 /// system all the same, since a grain writes its state and its row in two steps.
 /// </summary>
@@ -23,10 +24,12 @@ public sealed class CatalogAuditor(string connectionString, HttpClient? api = nu
         StoredCatalog stored;
         ReadTableDifferences differences;
         IReadOnlyList<ProductRow> productRows = [];
+        List<string> countViolations;
         await using (var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
             stored = await StoredCatalogQuery.ReadAsync(connection, serviceId ?? DefaultServiceId, cancellationToken);
             differences = await ReadTableDifferences.FindAsync(stored, connection, cancellationToken);
+            countViolations = await ProductCountChecks.ViolationsAsync(connection, cancellationToken);
             if (api is not null)
             {
                 productRows = [.. (await ReadTablesQuery.ProductsAsync(connection, cancellationToken)).Values];
@@ -40,6 +43,7 @@ public sealed class CatalogAuditor(string connectionString, HttpClient? api = nu
         violations.AddRange(ProductStateChecks.Violations(stored));
         violations.AddRange(StockChecks.Violations(stored, DateTimeOffset.UtcNow));
         violations.AddRange(ProjectionViolations(differences));
+        violations.AddRange(countViolations);
         if (api is not null)
         {
             violations.AddRange(await new ApiProductCheck(api, connection).RunAsync(productRows, cancellationToken));

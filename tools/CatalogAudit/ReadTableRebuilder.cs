@@ -10,7 +10,8 @@ namespace Commerce.Tools.CatalogAudit;
 /// (reads go on) before reading state, so every row a grain wrote came from a state read here, and a grain write
 /// that lands later waits for the commit and then applies, carrying a newer version. Only rows that differ from
 /// their state are touched; they are deleted first and then written, so a stale row never blocks a rewritten one
-/// on the unique SKU or sibling-name indexes. Rows of no resource are deleted.
+/// on the unique SKU or sibling-name indexes. Rows of no resource are deleted. Last, the search totals
+/// (<c>product_counts</c>) that differ from the rows are rewritten.
 /// </summary>
 public sealed class ReadTableRebuilder(string connectionString, string? serviceId = null)
 {
@@ -37,9 +38,11 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
             CategoryReadRow.AddRowParameters(command.Parameters, row.Expected.Snapshot(), row.Expected.Path), CategoryReadRow.Upsert, cancellationToken);
         await WriteAsync(connection, differences.ProductsToWrite, (command, row) =>
             ProductReadRow.AddRowParameters(command.Parameters, row.Expected.Id, stored.Products[row.Expected.Id]), ProductReadRow.Upsert, cancellationToken);
+        // The row writes above kept the counts in step with themselves; this repairs counts that were wrong before.
+        var counts = await ProductCountChecks.RewriteAsync(connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RebuildResult(products.Count, differences.ProductsWithoutState.Count, categories.Count,
-            differences.CategoriesWithoutState.Count, differences.CategoriesOutsideTree);
+            differences.CategoriesWithoutState.Count, differences.CategoriesOutsideTree, counts);
     }
 
     private static async Task DeleteAsync(NpgsqlConnection connection, string table, long[] ids, CancellationToken cancellationToken)

@@ -1,10 +1,15 @@
 namespace Commerce.Tools.CatalogAudit;
 
-/// <summary>What a rebuild changed in the read tables, and the categories it could give no row (no path).</summary>
+/// <summary>
+/// What a rebuild changed in the read tables (and in the search totals kept beside them: key stripes of
+/// <c>product_counts</c> rewritten), and the categories it could give no row (no path).
+/// </summary>
 public sealed record RebuildResult(
-    int ProductsWritten, int ProductsDeleted, int CategoriesWritten, int CategoriesDeleted, IReadOnlyList<long> CategoriesOutsideTree)
+    int ProductsWritten, int ProductsDeleted, int CategoriesWritten, int CategoriesDeleted, IReadOnlyList<long> CategoriesOutsideTree,
+    int CountsRewritten)
 {
     public override string ToString() =>
-        $"products: {ProductsWritten} written, {ProductsDeleted} deleted; categories: {CategoriesWritten} written, {CategoriesDeleted} deleted" +
+        $"products: {ProductsWritten} written, {ProductsDeleted} deleted; categories: {CategoriesWritten} written, {CategoriesDeleted} deleted; " +
+        $"product counts: {CountsRewritten} rewritten" +
         (CategoriesOutsideTree.Count == 0 ? "" : $"; left out (missing parent or cycle): {string.Join(", ", CategoriesOutsideTree)}");
 }

@@ -1,0 +1,160 @@
+using System.Net;
+using Commerce.Tests.Api;
+using Commerce.Tools.CatalogAudit;
+using Npgsql;
+
+namespace Commerce.Tests.Hardening;
+
+/// <summary>
+/// The maintained search totals (<c>product_counts</c>, sql/012) equal what counting the product rows gives, for the
+/// whole catalog and every category, after concurrent creates, product moves, subtree moves, stock changes, deletes
+/// and a category delete; searches read them; the audit reports counts that differ from the rows and the rebuild
+/// rewrites them.
+/// </summary>
+public sealed class ProductCountsTests
+{
+    [Fact]
+    public async Task The_counts_equal_the_rows_after_concurrent_writes_of_every_kind()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync();
+        var client = catalog.Client;
+        var roots = new[] { await client.CreateCategoryAsync("North"), await client.CreateCategoryAsync("South") };
+        var branches = new List<long>();
+        foreach (var root in roots)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var branch = await client.CreateCategoryAsync($"Branch {root}-{i}", root);
+                branches.Add(branch);
+                branches.Add(await client.CreateCategoryAsync("Twig", branch));
+            }
+        }
+
+        long[] categories = [.. roots, .. branches];
+        // Writes during the run link only to categories that the subtree delete below leaves standing.
+        long[] standing = [.. roots, .. branches.Where((_, index) => index is not 4 and not 5)];
+        var products = await Task.WhenAll(Enumerable.Range(0, 48).Select(async i =>
+            (await client.CreateProductAsync(categoryId: i % 7 == 0 ? null : categories[i % categories.Length], stockOnHand: i % 3)).Id()));
+
+        var writes = Enumerable.Range(0, 48).Select(async i =>
+        {
+            var id = products[i];
+            var outcome = (i % 6) switch
+            {
+                0 => await client.ApiPatchAsync($"/api/v1/products/{id}", new { category_id = standing[i % standing.Length] }),
+                1 => await client.ApiPatchAsync($"/api/v1/products/{id}", new { category_id = (long?)null }),
+                2 => await client.ApiPostAsync($"/api/v1/products/{id}/stock-adjustments", new { delta = 4, reason = "restock" }),
+                3 => await client.ApiDeleteAsync($"/api/v1/products/{id}"),
+                4 => await client.ApiPatchAsync($"/api/v1/products/{id}", new { price = "12.50" }),
+                _ => await client.ApiPostAsync("/api/v1/products", new
+                {
+                    title = $"Concurrent {i}", description = "Made while others move.", sku = Unique.Sku(), price = "3.00",
+                    category_id = standing[(i + 1) % standing.Length], stock_on_hand = i % 2,
+                }),
+            };
+            Assert.True(outcome.Status is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent, $"write {i}: {outcome.Status}");
+        }).ToList();
+        // Subtree moves and a subtree delete while the product writes run.
+        writes.Add(Task.Run(async () =>
+        {
+            (await client.ApiPatchAsync($"/api/v1/categories/{branches[0]}", new { parent_id = roots[1] })).AssertStatus(HttpStatusCode.OK);
+            (await client.ApiPatchAsync($"/api/v1/categories/{branches[8]}", new { parent_id = branches[2] })).AssertStatus(HttpStatusCode.OK);
+            (await client.ApiDeleteAsync($"/api/v1/categories/{branches[4]}")).AssertStatus(HttpStatusCode.NoContent);
+        }));
+        await Task.WhenAll(writes);
+
+        var differences = await CountsThatDifferFromTheRowsAsync(catalog.ConnectionString);
+
+        Assert.Empty(differences);
+        Assert.Empty((await new CatalogAuditor(catalog.ConnectionString).RunAsync()).Violations);
+        Assert.Equal(await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products"), await SearchTotalAsync(client, ""));
+    }
+
+    [Fact]
+    public async Task Audit_reports_counts_that_differ_from_the_rows_and_rebuild_rewrites_them()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync(settings: RebuildSample.NoSweep);
+        var sample = await RebuildSample.CreateAsync(catalog.Client);
+        Assert.Empty((await new CatalogAuditor(catalog.ConnectionString).RunAsync()).Violations);
+        var stripe = sample.Hammer % 16;
+        var inStripe = new[] { sample.Hammer, sample.Drill }.Count(id => id % 16 == stripe);
+        await ExecuteAsync(catalog.ConnectionString,
+            $"UPDATE product_counts SET products = products + 5 WHERE category_id = {sample.Tools} AND stripe = {stripe};" +
+            "DELETE FROM product_counts WHERE category_id = 0;" +
+            $"INSERT INTO product_counts VALUES ({RebuildSample.GhostId}, 3, 2, 1)");
+
+        var report = await new CatalogAuditor(catalog.ConnectionString).RunAsync();
+
+        Assert.Contains($"product counts equal the rows: category {sample.Tools}, stripe {stripe}: products {inStripe + 5} rows {inStripe}, in stock 0 rows 0", report.Violations);
+        Assert.Contains($"product counts equal the rows: category {RebuildSample.GhostId}, stripe 3: products 2 rows 0, in stock 1 rows 0", report.Violations);
+        Assert.Contains(report.Violations, v => v.StartsWith("product counts equal the rows: all products, stripe ", StringComparison.Ordinal));
+        // The category-only total is the maintained one (wrong here); a search with text counts its rows.
+        Assert.Equal(7, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
+        Assert.Equal(0, await SearchTotalAsync(catalog.Client, ""));
+        Assert.Equal(2, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}&q=rebuilt"));
+
+        var result = await new ReadTableRebuilder(catalog.ConnectionString).RunAsync();
+
+        Assert.Equal(0, result.ProductsWritten);
+        Assert.True(result.CountsRewritten >= 3, result.ToString());
+        Assert.Empty((await new CatalogAuditor(catalog.ConnectionString).RunAsync()).Violations);
+        Assert.Empty(await CountsThatDifferFromTheRowsAsync(catalog.ConnectionString));
+        Assert.Equal(2, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
+        Assert.Equal(4, await SearchTotalAsync(catalog.Client, ""));
+    }
+
+    /// <summary>
+    /// Compares the counts with counts of the rows made without the aggregate's own key function: for the whole
+    /// catalog and every category of the tree (and every key the table holds), products and products in stock.
+    /// </summary>
+    private static async Task<List<string>> CountsThatDifferFromTheRowsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            WITH keys AS (SELECT 0::bigint AS id UNION SELECT id FROM categories UNION SELECT category_id FROM product_counts),
+            counted AS (
+                SELECT k.id,
+                       (SELECT count(*) FROM products p WHERE k.id = 0 OR p.category_path @> ARRAY[k.id]) AS products,
+                       (SELECT count(*) FROM products p WHERE (k.id = 0 OR p.category_path @> ARRAY[k.id]) AND p.available > 0) AS in_stock
+                FROM keys k),
+            kept AS (SELECT category_id AS id, sum(products) AS products, sum(in_stock) AS in_stock FROM product_counts GROUP BY category_id)
+            SELECT format('key %s: kept %s/%s, rows %s/%s', c.id, coalesce(k.products, 0), coalesce(k.in_stock, 0), c.products, c.in_stock)
+            FROM counted c LEFT JOIN kept k USING (id)
+            WHERE coalesce(k.products, 0) <> c.products OR coalesce(k.in_stock, 0) <> c.in_stock
+            """, connection);
+        var differences = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            differences.Add(reader.GetString(0));
+        }
+
+        return differences;
+    }
+
+    /// <summary>The total of a one-row page past the end, which only a count (or the counts) can tell.</summary>
+    private static async Task<long> SearchTotalAsync(HttpClient client, string filter)
+    {
+        var response = await client.ApiGetAsync($"/api/v1/products/search?limit=1&offset=100&{filter}");
+        response.AssertStatus(HttpStatusCode.OK);
+        return response.Json["total"]!.GetValue<long>();
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

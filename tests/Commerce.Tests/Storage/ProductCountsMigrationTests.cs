@@ -1,0 +1,67 @@
+using Commerce.Grains.Products;
+using Commerce.Tests.Infrastructure;
+using Npgsql;
+
+namespace Commerce.Tests.Storage;
+
+/// <summary>
+/// Migration 012 counts the product rows that were written before it (and before its triggers), and runs again over
+/// its own result without counting anything twice.
+/// </summary>
+public sealed class ProductCountsMigrationTests
+{
+    [Fact]
+    public async Task The_backfill_counts_rows_written_before_it_under_every_category_of_their_path()
+    {
+        var connectionString = await TestDatabase.CreateDatabaseAsync("product_counts");
+        await new Commerce.Postgres.SchemaMigrator(typeof(ProductGrain).Assembly, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+            .MigrateAsync(connectionString, default);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // As migration 011 left the table: rows, no triggers, no counts.
+        await ExecuteAsync(connection,
+            """
+            ALTER TABLE products DISABLE TRIGGER USER;
+            INSERT INTO products (id, title, description, sku, price, category_id, search_text, category_path, created_at, updated_at, version, on_hand)
+            SELECT g, 't', 'd', 'SKU-' || g, 1, NULL, 't',
+                   CASE g % 3 WHEN 0 THEN '{}'::bigint[] WHEN 1 THEN '{1,2}' ELSE '{1}' END, now(), now(), 1, g % 2
+            FROM generate_series(1, 40) AS g;
+            ALTER TABLE products ENABLE TRIGGER USER;
+            DELETE FROM product_counts;
+            """);
+
+        for (var run = 0; run < 2; run++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await ExecuteAsync(connection, Migration012(), transaction);
+            await transaction.CommitAsync();
+        }
+
+        // Ids 1..40: 14 with path {1,2} (7 of them odd), 13 with {1} (6 odd), 13 with none; odd ids have a unit.
+        Assert.Equal((40L, 20L), await KeptAsync(connection, 0));
+        Assert.Equal((27L, 13L), await KeptAsync(connection, 1));
+        Assert.Equal((14L, 7L), await KeptAsync(connection, 2));
+    }
+
+    private static async Task<(long Products, long InStock)> KeptAsync(NpgsqlConnection connection, long key)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(sum(products), 0)::bigint, coalesce(sum(in_stock), 0)::bigint FROM product_counts WHERE category_id = $1", connection);
+        command.Parameters.Add(new() { Value = key });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static string Migration012()
+    {
+        using var stream = typeof(ProductGrain).Assembly.GetManifestResourceStream("sql/012_product_counts.sql")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync();
+    }
+}
