@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Commerce.Tests.Storage;
 
-/// <summary>Table settings the search path relies on (migration 003).</summary>
+/// <summary>Table settings the search path (migration 003) and in-place stock updates (migration 013) rely on.</summary>
 public sealed class ProductsTableSettingsTests
 {
     [Fact]
@@ -18,7 +18,7 @@ public sealed class ProductsTableSettingsTests
         var options = (string[])(await command.ExecuteScalarAsync())!;
 
         Assert.Equal(
-            ["autovacuum_analyze_scale_factor=0.02", "autovacuum_vacuum_insert_scale_factor=0.01", "autovacuum_vacuum_scale_factor=0.01"],
+            ["autovacuum_analyze_scale_factor=0.02", "autovacuum_vacuum_insert_scale_factor=0.01", "autovacuum_vacuum_scale_factor=0.01", "fillfactor=85"],
             options.Order(StringComparer.Ordinal));
     }
 }
