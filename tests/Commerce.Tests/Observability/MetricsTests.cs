@@ -10,6 +10,7 @@ using OpenTelemetry.Trace;
 namespace Commerce.Tests.Observability;
 
 /// <summary>/metrics from OpenTelemetry's Prometheus exporter: the figures move with traffic, and Prometheus parses them.</summary>
+[Collection(MetricsTestGroup.Name)]
 public sealed class MetricsTests(MetricsTests.Host host) : IClassFixture<MetricsTests.Host>
 {
     private HttpClient Client => host.Catalog.Client;
