@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # The floor for bench/run.sh search: PostgreSQL alone, running the SQL the service's search sends
-# (src/ReadModel/ProductSearchQuery.cs, PagedQuery.cs) for the same query shapes, with the same weights, terms and
-# paging as bench/wrk/common.lua, at the same concurrency — so a service figure can be read against what the
-# database could do without the service in front of it.
+# (src/ReadModel/ProductSearchQuery.cs and the plans it picks: OnePassPage.cs, MaintainedTotals.cs, PagedQuery.cs)
+# for the same query shapes, with the same weights, terms and paging as bench/wrk/common.lua, at the same
+# concurrency — so a service figure can be read against what the database could do without the service in front.
 #   bench/floor.sh [clients=64] [seconds=30]
 # Needs the bench database of bench/setup.sh (BENCH_PGPORT, default 55433) and the files DataGen wrote beside the
 # manifest: dataset.lua (ids) and floor-terms.tsv (terms as the service sends them).
 #
-# Per transaction, as the service does per search: the page (ORDER BY id LIMIT/OFFSET, its rows sent to the
-# client), then the count unless the page was a short last page. Parameters are bound (-M extended), as Npgsql
-# binds them. Differences: the page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can see
-# how many rows came back (a window over at most 100 rows); a term and a root id are picked by a one-row lookup
-# in the bench_floor schema (≈ 0.05 ms), and SKU fragments are formatted by a one-row SELECT.
+# Per transaction, the plan the service picks for that search (keep in step with OnePassPage.Wins and
+# MaintainedTotals.Sql): a text or category filter gets page and total in one statement, except a one-character
+# term without a category before offset 500; a category alone gets the page, then the sum of its maintained
+# counts; the rest get the page, then the count unless the page was a short last page. Parameters are bound
+# (-M extended), as Npgsql binds them. Differences: LIMIT and OFFSET are parameters here (the service writes them
+# into the SQL); a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can
+# see how many rows came back (a window over at most 100 rows); a term and a root id are picked by a one-row
+# lookup in the bench_floor schema (≈ 0.05 ms), and SKU fragments are formatted by a one-row SELECT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-64}
@@ -35,10 +38,11 @@ ROOTS=$(sed -n 's/^  bushy_roots = { \(.*\) },/\1/p' "$MANIFEST" | tr -d ' ')
 "${PSQL[@]}" <<SQL
 DROP SCHEMA IF EXISTS bench_floor CASCADE;
 CREATE SCHEMA bench_floor;
-CREATE TABLE bench_floor.terms (grp text, short boolean, term text, pattern text);
+CREATE TABLE bench_floor.terms (grp text, short boolean, term text, pattern text, one_char boolean);
 \copy bench_floor.terms FROM '$TERMS' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
 CREATE TABLE bench_floor.picks AS
     SELECT grp, row_number() OVER (PARTITION BY grp ORDER BY term) - 1 AS n, short::int AS short, term, pattern,
+           one_char::int AS one_char,
            count(*) OVER (PARTITION BY grp) AS size
     FROM bench_floor.terms;
 CREATE UNIQUE INDEX ON bench_floor.picks (grp, n);
@@ -65,7 +69,7 @@ text_term() {
   cat <<'EOF'
 \set g random(1, 100)
 \set k random(0, 1000000)
-SELECT short, term, pattern FROM bench_floor.picks WHERE grp = (CASE WHEN :g <= 30 THEN 'latin' WHEN :g <= 45 THEN 'cyrillic' WHEN :g <= 55 THEN 'cjk' WHEN :g <= 70 THEN 'korean' WHEN :g <= 95 THEN 'short' ELSE 'miss' END) AND n = :k % size \gset
+SELECT short, term, pattern, one_char FROM bench_floor.picks WHERE grp = (CASE WHEN :g <= 30 THEN 'latin' WHEN :g <= 45 THEN 'cyrillic' WHEN :g <= 55 THEN 'cjk' WHEN :g <= 70 THEN 'korean' WHEN :g <= 95 THEN 'short' ELSE 'miss' END) AND n = :k % size \gset
 EOF
 }
 sku_term() {
@@ -96,42 +100,55 @@ price() {
 \set maxp CASE WHEN :pk = 1 THEN :near WHEN :pk = 4 THEN :low ELSE :low * (1.05 + random(0, 2000000) / 1000000.0) END
 EOF
 }
-# The page, then the count unless a short last page already told it (PagedQuery).
-query() {
+# The page, then the count unless a short last page already told it (PagedQuery); $2 replaces the count.
+page_count() {
   cat <<EOF
 \set page_rows 0
 SELECT p.*, count(*) OVER () AS page_rows FROM (SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT :lim OFFSET :off) p \aset
 \if :page_rows >= :lim or (:page_rows = 0 and :off > 0)
-SELECT count(*) FROM products WHERE $1
+${2:-SELECT count(*) FROM products WHERE $1}
 \endif
 EOF
+}
+# A category alone: its total from the maintained counts (MaintainedTotals).
+page_sum() { page_count "$1" "SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = :cat"; }
+# Page and total in one statement (OnePassPage).
+one_pass() {
+  echo "WITH matches AS MATERIALIZED (SELECT id FROM products WHERE $1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT :lim OFFSET :off) ORDER BY p.id;"
 }
 # Conditions in the service's order: text, min price, max price, category.
 TEXT_SHORT="search_grams @> ARRAY[:term::text]"
 TEXT_LIKE="search_text LIKE :pattern"
 CATEGORY="category_path @> ARRAY[:cat::bigint]"
-with_text() { # $1: conditions after the text one (may be empty)
-  echo '\if :short'; query "$TEXT_SHORT${1:+ AND $1}"; echo '\else'; query "$TEXT_LIKE${1:+ AND $1}"; echo '\endif'
+PAGE_COLUMNS=$(sed 's/\([a-z_]*\)/p.\1/g' <<<"$COLUMNS")
+text_plan() { # $1: conditions; $2: set when a category filter is among them
+  if [[ -n $2 ]]; then one_pass "$1"; return; fi
+  echo '\if :one_char = 1 and :off < 500'; page_count "$1"; echo '\else'; one_pass "$1"; echo '\endif'
 }
-with_price() { # $1: prefix emitter, $2: conditions after the price ones
+with_text() { # $1: conditions after the text one (may be empty); $2: set when they hold a category
+  echo '\if :short'; text_plan "$TEXT_SHORT${1:+ AND $1}" "${2:-}"
+  echo '\else'; text_plan "$TEXT_LIKE${1:+ AND $1}" "${2:-}"; echo '\endif'
+}
+text_alone() { with_text "$1"; }
+text_in_category() { with_text "$1" category; }
+with_price() { # $1: emitter, $2: conditions after the price ones
   local after=${2:+ AND $2}
   echo '\if :pk = 1 or :pk = 4'; $1 "price <= :maxp$after"
   echo '\elif :pk = 5'; $1 "price >= :minp AND price <= :maxp$after"
   echo '\else'; $1 "price >= :minp$after"; echo '\endif'
 }
-plain() { query "$1"; }
 shape() { # $1: name, then emitters
   local name=$1; shift
   { paging; for part in "$@"; do eval "$part"; done; } >"$SCRIPTS/$name.sql"
 }
-shape text 'text_term' 'with_text ""'
-shape sku 'sku_term' 'query "$TEXT_LIKE"'
-shape price 'price' 'with_price plain ""'
-shape category 'category' 'query "$CATEGORY"'
-shape text_price 'text_term' 'price' 'with_price with_text ""'
-shape text_category 'text_term' 'category' 'with_text "$CATEGORY"'
-shape category_price 'category' 'price' 'with_price plain "$CATEGORY"'
-shape text_category_price 'text_term' 'category' 'price' 'with_price with_text "$CATEGORY"'
+shape text 'text_term' 'text_alone ""'
+shape sku 'sku_term' 'one_pass "$TEXT_LIKE"'
+shape price 'price' 'with_price page_count ""'
+shape category 'category' 'page_sum "$CATEGORY"'
+shape text_price 'text_term' 'price' 'with_price text_alone ""'
+shape text_category 'text_term' 'category' 'text_in_category "$CATEGORY"'
+shape category_price 'category' 'price' 'with_price one_pass "$CATEGORY"'
+shape text_category_price 'text_term' 'category' 'price' 'with_price text_in_category "$CATEGORY"'
 
 echo "== pgbench floor: $CLIENTS clients, $THREADS threads, ${SECONDS_TO_RUN}s on port $PGPORT (scripts: $SCRIPTS)"
 "$BIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M extended -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_TO_RUN" \

@@ -11,7 +11,8 @@ namespace Commerce.ReadModel;
 /// price by its b-tree; a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so
 /// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total that the
-/// maintained counts hold (no filter, or only a category and stock) is read from them (<see cref="MaintainedTotals"/>);
+/// maintained counts hold (no filter, or only a category and stock) is read from them (<see cref="MaintainedTotals"/>),
+/// and so is the total of a one- or two-character term alone (<see cref="ShortTermPage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>); the rest read the page, then count unless the page proves the total.
 /// </summary>
@@ -33,6 +34,11 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
         {
             // Trigrams cannot index a term of one or two characters; the projection's grams hold every such substring.
             var term = CaseFold.Fold(criteria.Text);
+            if (ShortTermPage.Answers(criteria, term))
+            {
+                return await ShortTermPage.ExecuteAsync(database, term, criteria.Limit, criteria.Offset, cancellationToken);
+            }
+
             if (SearchGrams.Covers(term))
             {
                 Filter("search_grams @> ARRAY[{}::text]", term);

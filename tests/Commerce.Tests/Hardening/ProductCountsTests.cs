@@ -6,9 +6,9 @@ using Npgsql;
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
-/// The maintained search totals (<c>product_counts</c>, sql/012) equal what counting the product rows gives, for the
-/// whole catalog and every category, after concurrent creates, product moves, subtree moves, stock changes, deletes
-/// and a category delete; searches read them; the audit reports counts that differ from the rows and the rebuild
+/// The maintained search totals (<c>product_counts</c>, sql/012; <c>gram_counts</c>, sql/014) equal what counting the
+/// product rows gives, for the whole catalog, every category and every gram, after concurrent creates, renames,
+/// product moves, subtree moves, stock changes, deletes and a category delete; searches read them; the audit reports counts that differ from the rows and the rebuild
 /// rewrites them.
 /// </summary>
 public sealed class ProductCountsTests
@@ -45,7 +45,7 @@ public sealed class ProductCountsTests
                 1 => await client.ApiPatchAsync($"/api/v1/products/{id}", new { category_id = (long?)null }),
                 2 => await client.ApiPostAsync($"/api/v1/products/{id}/stock-adjustments", new { delta = 4, reason = "restock" }),
                 3 => await client.ApiDeleteAsync($"/api/v1/products/{id}"),
-                4 => await client.ApiPatchAsync($"/api/v1/products/{id}", new { price = "12.50" }),
+                4 => await client.ApiPatchAsync($"/api/v1/products/{id}", new { price = "12.50", title = $"Renamed {i} 냉장" }),
                 _ => await client.ApiPostAsync("/api/v1/products", new
                 {
                     title = $"Concurrent {i}", description = "Made while others move.", sku = Unique.Sku(), price = "3.00",
@@ -66,8 +66,12 @@ public sealed class ProductCountsTests
         var differences = await CountsThatDifferFromTheRowsAsync(catalog.ConnectionString);
 
         Assert.Empty(differences);
+        Assert.Empty(await GramCountsThatDifferFromTheRowsAsync(catalog.ConnectionString));
         Assert.Empty((await new CatalogAuditor(catalog.ConnectionString).RunAsync()).Violations);
         Assert.Equal(await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products"), await SearchTotalAsync(client, ""));
+        var renamed = await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products WHERE search_text LIKE '%냉장%'");
+        Assert.Equal(8, renamed);
+        Assert.Equal(renamed, await SearchTotalAsync(client, "q=" + Uri.EscapeDataString("냉장")));
     }
 
     [Fact]
@@ -81,13 +85,16 @@ public sealed class ProductCountsTests
         await ExecuteAsync(catalog.ConnectionString,
             $"UPDATE product_counts SET products = products + 5 WHERE category_id = {sample.Tools} AND stripe = {stripe};" +
             "DELETE FROM product_counts WHERE category_id = 0;" +
-            $"INSERT INTO product_counts VALUES ({RebuildSample.GhostId}, 3, 2, 1)");
+            $"INSERT INTO product_counts VALUES ({RebuildSample.GhostId}, 3, 2, 1);" +
+            "INSERT INTO gram_counts VALUES ('ж', 5, 2)");
 
         var report = await new CatalogAuditor(catalog.ConnectionString).RunAsync();
 
         Assert.Contains($"product counts equal the rows: category {sample.Tools}, stripe {stripe}: products {inStripe + 5} rows {inStripe}, in stock 0 rows 0", report.Violations);
         Assert.Contains($"product counts equal the rows: category {RebuildSample.GhostId}, stripe 3: products 2 rows 0, in stock 1 rows 0", report.Violations);
         Assert.Contains(report.Violations, v => v.StartsWith("product counts equal the rows: all products, stripe ", StringComparison.Ordinal));
+        Assert.Contains("gram counts equal the rows: gram 'ж', stripe 5: products 2 rows 0", report.Violations);
+        Assert.Equal(2, await SearchTotalAsync(catalog.Client, "q=" + Uri.EscapeDataString("Ж")));
         // The category-only total is the maintained one (wrong here); a search with text counts its rows.
         Assert.Equal(7, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
         Assert.Equal(0, await SearchTotalAsync(catalog.Client, ""));
@@ -101,6 +108,7 @@ public sealed class ProductCountsTests
         Assert.Empty(await CountsThatDifferFromTheRowsAsync(catalog.ConnectionString));
         Assert.Equal(2, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
         Assert.Equal(4, await SearchTotalAsync(catalog.Client, ""));
+        Assert.Equal(0, await SearchTotalAsync(catalog.Client, "q=" + Uri.EscapeDataString("Ж")));
     }
 
     /// <summary>
@@ -123,6 +131,29 @@ public sealed class ProductCountsTests
             SELECT format('key %s: kept %s/%s, rows %s/%s', c.id, coalesce(k.products, 0), coalesce(k.in_stock, 0), c.products, c.in_stock)
             FROM counted c LEFT JOIN kept k USING (id)
             WHERE coalesce(k.products, 0) <> c.products OR coalesce(k.in_stock, 0) <> c.in_stock
+            """, connection);
+        var differences = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            differences.Add(reader.GetString(0));
+        }
+
+        return differences;
+    }
+
+    /// <summary>The gram counts (summed over stripes) against the grams of the rows, for every gram either side has.</summary>
+    private static async Task<List<string>> GramCountsThatDifferFromTheRowsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            WITH counted AS (SELECT g AS gram, count(*) AS products FROM products, unnest(search_grams) AS g GROUP BY g),
+            kept AS (SELECT gram, sum(products) AS products FROM gram_counts GROUP BY gram HAVING sum(products) <> 0)
+            SELECT format('gram %s: kept %s, rows %s', gram, coalesce(k.products, 0), coalesce(c.products, 0))
+            FROM counted c FULL JOIN kept k USING (gram)
+            WHERE coalesce(k.products, 0) <> coalesce(c.products, 0)
             """, connection);
         var differences = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -23,7 +23,7 @@ public sealed class SqlCommandCounter : IDisposable
             {
                 if (activity.Source.Name == "Npgsql" && _commands.TryGetValue(activity.TraceId, out var commands))
                 {
-                    commands.Enqueue(activity.DisplayName);
+                    commands.Enqueue(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
                 }
             },
         };

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Commerce.Tests.Storage;
 
 /// <summary>
-/// Migration 012 counts the product rows that were written before it (and before its triggers), and runs again over
-/// its own result without counting anything twice.
+/// Migrations 012 (per category) and 014 (per gram) count the product rows that were written before them (and before
+/// their triggers), and run again over their own result without counting anything twice.
 /// </summary>
 public sealed class ProductCountsMigrationTests
 {
@@ -33,7 +33,7 @@ public sealed class ProductCountsMigrationTests
         for (var run = 0; run < 2; run++)
         {
             await using var transaction = await connection.BeginTransactionAsync();
-            await ExecuteAsync(connection, Migration012(), transaction);
+            await ExecuteAsync(connection, Migration("012_product_counts"), transaction);
             await transaction.CommitAsync();
         }
 
@@ -41,6 +41,48 @@ public sealed class ProductCountsMigrationTests
         Assert.Equal((40L, 20L), await KeptAsync(connection, 0));
         Assert.Equal((27L, 13L), await KeptAsync(connection, 1));
         Assert.Equal((14L, 7L), await KeptAsync(connection, 2));
+    }
+
+    [Fact]
+    public async Task The_gram_backfill_counts_rows_written_before_it_once_under_each_of_their_grams()
+    {
+        var connectionString = await TestDatabase.CreateDatabaseAsync("gram_counts");
+        await new Commerce.Postgres.SchemaMigrator(typeof(ProductGrain).Assembly, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+            .MigrateAsync(connectionString, default);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // As migration 013 left the table: rows, no gram triggers, no gram counts.
+        await ExecuteAsync(connection,
+            """
+            ALTER TABLE products DISABLE TRIGGER USER;
+            INSERT INTO products (id, title, description, sku, price, category_id, search_text, search_grams, category_path, created_at, updated_at, version, on_hand)
+            SELECT g, t, 'd', 'S' || g, 1, NULL, t, search_grams_of(t), '{}', now(), now(), 1, 0
+            FROM generate_series(1, 30) AS g, LATERAL (VALUES (CASE g % 3 WHEN 0 THEN '냉장고' WHEN 1 THEN '냉면' ELSE 'ab' END)) AS title (t);
+            ALTER TABLE products ENABLE TRIGGER USER;
+            DELETE FROM gram_counts;
+            """);
+
+        for (var run = 0; run < 2; run++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await ExecuteAsync(connection, Migration("014_gram_counts"), transaction);
+            await transaction.CommitAsync();
+        }
+
+        // 10 rows each of 냉장고, 냉면 and ab.
+        Assert.Equal(20L, await GramKeptAsync(connection, "냉"));
+        Assert.Equal(10L, await GramKeptAsync(connection, "냉장"));
+        Assert.Equal(10L, await GramKeptAsync(connection, "ab"));
+        Assert.Equal(0L, await GramKeptAsync(connection, "ba"));
+        await ExecuteAsync(connection, "DELETE FROM products WHERE id <= 3");
+        Assert.Equal(18L, await GramKeptAsync(connection, "냉"));
+    }
+
+    private static async Task<long> GramKeptAsync(NpgsqlConnection connection, string gram)
+    {
+        await using var command = new NpgsqlCommand("SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = $1", connection);
+        command.Parameters.Add(new() { Value = gram });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<(long Products, long InStock)> KeptAsync(NpgsqlConnection connection, long key)
@@ -53,9 +95,9 @@ public sealed class ProductCountsMigrationTests
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    private static string Migration012()
+    private static string Migration(string name)
     {
-        using var stream = typeof(ProductGrain).Assembly.GetManifestResourceStream("sql/012_product_counts.sql")!;
+        using var stream = typeof(ProductGrain).Assembly.GetManifestResourceStream($"sql/{name}.sql")!;
         return new StreamReader(stream).ReadToEnd();
     }
 
