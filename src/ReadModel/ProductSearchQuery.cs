@@ -11,8 +11,8 @@ namespace Commerce.ReadModel;
 /// price by its b-tree; a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so
 /// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total that the
-/// maintained counts hold (no filter, or only a category and stock) is read from them (<see cref="MaintainedTotals"/>),
-/// and so is the total of a one- or two-character term alone (<see cref="ShortTermPage"/>);
+/// maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone) is read
+/// from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's plan (<see cref="KnownTotalPage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>); the rest read the page, then count unless the page proves the total.
 /// </summary>
@@ -30,18 +30,14 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
             return placeholder;
         }
 
+        string? gramPlaceholder = null;
         if (!string.IsNullOrEmpty(criteria.Text))
         {
             // Trigrams cannot index a term of one or two characters; the projection's grams hold every such substring.
             var term = CaseFold.Fold(criteria.Text);
-            if (ShortTermPage.Answers(criteria, term))
-            {
-                return await ShortTermPage.ExecuteAsync(database, term, criteria.Limit, criteria.Offset, cancellationToken);
-            }
-
             if (SearchGrams.Covers(term))
             {
-                Filter("search_grams @> ARRAY[{}::text]", term);
+                gramPlaceholder = Filter("search_grams @> ARRAY[{}::text]", term);
             }
             else
             {
@@ -72,7 +68,12 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
-        var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder);
+        var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder, gramPlaceholder);
+        if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
+        {
+            return await KnownTotalPage.ExecuteAsync(database, maintainedTotal, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+        }
+
         if (maintainedTotal is null && OnePassPage.Wins(criteria))
         {
             return await OnePassPage.ExecuteAsync(database, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);

@@ -8,7 +8,7 @@ namespace Commerce.Tests.Api;
 /// Searches by text or category read their page and exact total in one SQL statement (docs/PERFORMANCE.md, issue
 /// #13): every page, the last one and one past the end carry the right items and the exact total. Price-only
 /// searches keep page-then-count (two statements unless the page proves the total); category-only totals come from
-/// the maintained counts.
+/// the maintained counts, read before the page.
 /// </summary>
 [Collection(CatalogApiCollectionDefinition.Name)]
 public sealed class OnePassSearchTests(CatalogApiFixture api)
@@ -47,7 +47,7 @@ public sealed class OnePassSearchTests(CatalogApiFixture api)
     }
 
     [Fact]
-    public async Task Price_only_and_category_only_searches_read_the_page_then_their_total()
+    public async Task Price_only_searches_read_the_page_then_count_and_category_only_searches_the_kept_total_then_the_page()
     {
         var category = await Client.CreateCategoryAsync("Counted " + Unique.Token());
         await Client.CreateProductAsync(categoryId: category);
@@ -61,6 +61,8 @@ public sealed class OnePassSearchTests(CatalogApiFixture api)
         Assert.Equal(2, pricedCommands.Count);
         Assert.Equal(2, (await ReadAsync(inCategory))["total"]!.GetValue<long>());
         Assert.Equal(2, categoryCommands.Count);
+        Assert.Contains("product_counts", categoryCommands[0], StringComparison.Ordinal);
+        Assert.Contains("count(*)", pricedCommands[1], StringComparison.Ordinal);
     }
 
     private static async Task<JsonNode> ReadAsync(HttpResponseMessage response)

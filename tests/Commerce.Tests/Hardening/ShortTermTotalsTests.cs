@@ -6,19 +6,20 @@ using Commerce.Tests.Orders;
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
-/// A one- or two-character term searched alone takes its total from the maintained gram counts (sql/014) and picks
-/// its page's plan by that total (ShortTermPage): a walk of the primary key when matches are dense, page and total
-/// in one pass when they are sparse or the page is deep. Every page is the contract's answer on both plans. A
-/// catalog of its own, because the plan depends on the catalog's size.
+/// A one- or two-character term searched alone takes its total from the maintained gram counts (sql/014), a category
+/// alone from the category counts (sql/012), and either picks its page's plan by that total (KnownTotalPage): a walk
+/// of the primary key when matches are dense, page and total in one pass when they are sparse or the page is deep.
+/// Every page is the contract's answer on both plans. A catalog of its own, because the plan depends on its size.
 /// </summary>
 public sealed class ShortTermTotalsTests
 {
     [Fact]
-    public async Task Short_terms_alone_read_the_total_then_walk_dense_matches_and_collect_sparse_ones()
+    public async Task Short_terms_and_categories_alone_read_the_kept_total_then_walk_dense_matches_and_collect_sparse_ones()
     {
         await using var catalog = await IsolatedCatalog.StartAsync();
         var client = catalog.Client;
-        // 20 products: 12 hold 'ж' (dense), 2 of those also '냉장' (sparse), 8 neither.
+        // 20 products: 12 hold 'ж' (dense) and are in the category, 2 of those also '냉장' (sparse), 8 neither.
+        var category = await client.CreateCategoryAsync("Жуки");
         var dense = new List<long>();
         var sparse = new List<long>();
         for (var i = 0; i < 20; i++)
@@ -29,7 +30,7 @@ public sealed class ShortTermTotalsTests
                 < 12 => $"Жук {i}",
                 _ => $"Plain {i}",
             };
-            var id = (await client.CreateProductAsync(title)).Id();
+            var id = (await client.CreateProductAsync(title, categoryId: i < 12 ? category : null)).Id();
             if (i < 12)
             {
                 dense.Add(id);
@@ -42,24 +43,26 @@ public sealed class ShortTermTotalsTests
         }
 
         using var counter = new SqlCommandCounter();
-        // (term, expected ids, offset, the page's plan): with 20 products, 12 matches and limit 2 a walk reads about
+        // (query, expected ids, offset, the page's plan): with 20 products, 12 matches and limit 2 a walk reads about
         // (offset + 2) × 20 / 12 rows, cheaper than half the matches up to offset 1; 2 matches are never walked.
-        var cases = new (string Term, List<long> Expected, int Offset, string? Plan)[]
+        var cases = new (string Query, List<long> Expected, int Offset, string? Plan)[]
         {
-            ("ж", dense, 0, "walk"), ("Ж", dense, 1, "walk"), ("ж", dense, 2, "one pass"), ("ж", dense, 10, "one pass"),
-            ("ж", dense, 12, null), ("ж", dense, 100, null),
-            ("냉장", sparse, 0, "one pass"), ("냉장", sparse, 1, "one pass"), ("냉장", sparse, 2, null),
-            ("жж", [], 0, null),
+            ("q=ж", dense, 0, "walk"), ("q=Ж", dense, 1, "walk"), ("q=ж", dense, 2, "one pass"), ("q=ж", dense, 10, "one pass"),
+            ("q=ж", dense, 12, null), ("q=ж", dense, 100, null),
+            ("q=냉장", sparse, 0, "one pass"), ("q=냉장", sparse, 1, "one pass"), ("q=냉장", sparse, 2, null),
+            ("q=жж", [], 0, null),
+            ($"category_id={category}", dense, 0, "walk"), ($"category_id={category}", dense, 2, "one pass"),
+            ($"category_id={category}", dense, 12, null),
         };
-        foreach (var (term, expected, offset, plan) in cases)
+        foreach (var (query, expected, offset, plan) in cases)
         {
-            var (response, commands) = await counter.GetAsync(client, $"/api/v1/products/search?q={Uri.EscapeDataString(term)}&limit=2&offset={offset}");
+            var (response, commands) = await counter.GetAsync(client, $"/api/v1/products/search?{query}&limit=2&offset={offset}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            var what = $"{term} at {offset}: {string.Join(" | ", commands)}";
+            var what = $"{query} at {offset}: {string.Join(" | ", commands)}";
             Assert.True(expected.Count == page["total"]!.GetValue<long>(), what);
             Assert.Equal(expected.Skip(offset).Take(2), page["items"]!.AsArray().Select(item => item!.Id()));
-            Assert.Contains("gram_counts", commands[0], StringComparison.Ordinal);
+            Assert.Contains(query.StartsWith("q=", StringComparison.Ordinal) ? "gram_counts" : "product_counts", commands[0], StringComparison.Ordinal);
             switch (plan)
             {
                 case null:
