@@ -7,10 +7,12 @@
 # Needs the bench database of bench/setup.sh (BENCH_PGPORT, default 55433) and the files DataGen wrote beside the
 # manifest: dataset.lua (ids) and floor-terms.tsv (terms as the service sends them).
 #
-# Per transaction, the plan the service picks for that search (keep in step with OnePassPage.Wins and
-# MaintainedTotals.Sql): a text or category filter gets page and total in one statement, except a one-character
-# term without a category before offset 500; a category alone gets the page, then the sum of its maintained
-# counts; the rest get the page, then the count unless the page was a short last page. Parameters are bound
+# Per transaction, the plan the service picks for that search (keep in step with ProductSearchQuery, OnePassPage.Wins,
+# MaintainedTotals.Sql and KnownTotalPage): a category alone, or a one- or two-character term alone, reads its kept
+# total and the catalog's size, then walks the primary key or takes the one-pass statement as the totals say; a price
+# range alone reads the page, then its total from the band counts unless the page told it; any
+# other text or category filter gets page and total in one statement, except a one-character term with a price and
+# no category before offset 500; the rest get the page, then the count unless the page was a short last page. Parameters are bound
 # (-M extended), as Npgsql binds them. Differences: LIMIT and OFFSET are parameters here (the service writes them
 # into the SQL); a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can
 # see how many rows came back (a window over at most 100 rows); a term and a root id are picked by a one-row
@@ -51,7 +53,7 @@ ANALYZE bench_floor.picks; ANALYZE bench_floor.roots;
 SQL
 ROOT_COUNT=$("${PSQL[@]}" -c "SELECT count(*) FROM bench_floor.roots")
 
-COLUMNS="id, title, description, image_url, sku, price, category_id, created_at, updated_at, version"
+COLUMNS="id, title, description, image_url, sku, price, category_id, created_at, updated_at, version, on_hand, reserved"
 mkdir -p "$SCRIPTS"
 rm -f "$SCRIPTS"/*.sql
 
@@ -100,37 +102,62 @@ price() {
 \set maxp CASE WHEN :pk = 1 THEN :near WHEN :pk = 4 THEN :low ELSE :low * (1.05 + random(0, 2000000) / 1000000.0) END
 EOF
 }
-# The page, then the count unless a short last page already told it (PagedQuery); $2 replaces the count.
+# The page, then the count (or $2, a kept total) unless a short last page already told it (PagedQuery).
 page_count() {
   cat <<EOF
 \set page_rows 0
 SELECT p.*, count(*) OVER () AS page_rows FROM (SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT :lim OFFSET :off) p \aset
 \if :page_rows >= :lim or (:page_rows = 0 and :off > 0)
-${2:-SELECT count(*) FROM products WHERE $1}
+${2:-SELECT count(*) FROM products WHERE $1};
 \endif
 EOF
 }
-# A category alone: its total from the maintained counts (MaintainedTotals).
-page_sum() { page_count "$1" "SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = :cat"; }
+# A price range alone: the page, then its total from the band counts (MaintainedTotals.PriceRangeSql).
+AT_MOST="(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band(:maxp)) + (SELECT count(*) FROM products WHERE price >= price_band(:maxp) AND price <= :maxp)"
+BELOW="(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band(:minp)) + (SELECT count(*) FROM products WHERE price >= price_band(:minp) AND price < :minp)"
+price_alone() { # $1: the price conditions, as with_price names them
+  case $1 in
+    "price <= :maxp") page_count "$1" "SELECT ($AT_MOST)::bigint" ;;
+    "price >= :minp") page_count "$1" "SELECT ((SELECT coalesce(sum(products), 0) FROM price_counts) - ($BELOW))::bigint" ;;
+    *) page_count "$1" "SELECT ($AT_MOST - ($BELOW))::bigint" ;;
+  esac
+}
 # Page and total in one statement (OnePassPage).
 one_pass() {
   echo "WITH matches AS MATERIALIZED (SELECT id FROM products WHERE $1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT :lim OFFSET :off) ORDER BY p.id;"
+}
+# The kept total ($2) and the catalog's size first, then a walk or one pass (KnownTotalPage; integer form of
+# (offset + limit) × catalog ÷ total ≤ total ÷ 2).
+known_total() {
+  cat <<EOF
+SELECT ($2) AS total, (SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = 0) AS catalog \gset
+\if :off < :total
+\if 2 * (:off + :lim) * :catalog <= :total * :total
+SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT :lim OFFSET :off;
+\else
+$(one_pass "$1")
+\endif
+\endif
+EOF
 }
 # Conditions in the service's order: text, min price, max price, category.
 TEXT_SHORT="search_grams @> ARRAY[:term::text]"
 TEXT_LIKE="search_text LIKE :pattern"
 CATEGORY="category_path @> ARRAY[:cat::bigint]"
-PAGE_COLUMNS=$(sed 's/\([a-z_]*\)/p.\1/g' <<<"$COLUMNS")
-text_plan() { # $1: conditions; $2: set when a category filter is among them
-  if [[ -n $2 ]]; then one_pass "$1"; return; fi
-  echo '\if :one_char = 1 and :off < 500'; page_count "$1"; echo '\else'; one_pass "$1"; echo '\endif'
+GRAM_TOTAL="SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = :term"
+CATEGORY_TOTAL="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = :cat"
+PAGE_COLUMNS=$(sed "s/[a-z_]\+/p.&/g" <<<"$COLUMNS")
+text_alone() {
+  echo '\if :short'; known_total "$TEXT_SHORT" "$GRAM_TOTAL"; echo '\else'; one_pass "$TEXT_LIKE"; echo '\endif'
 }
-with_text() { # $1: conditions after the text one (may be empty); $2: set when they hold a category
-  echo '\if :short'; text_plan "$TEXT_SHORT${1:+ AND $1}" "${2:-}"
-  echo '\else'; text_plan "$TEXT_LIKE${1:+ AND $1}" "${2:-}"; echo '\endif'
+text_with_price() { # $1: the price conditions
+  echo '\if :short'
+  echo '\if :one_char = 1 and :off < 500'; page_count "$TEXT_SHORT AND $1"; echo '\else'; one_pass "$TEXT_SHORT AND $1"; echo '\endif'
+  echo '\else'; one_pass "$TEXT_LIKE AND $1"; echo '\endif'
 }
-text_alone() { with_text "$1"; }
-text_in_category() { with_text "$1" category; }
+text_in_category() { # $1: the conditions after the text one
+  echo '\if :short'; one_pass "$TEXT_SHORT AND $1"; echo '\else'; one_pass "$TEXT_LIKE AND $1"; echo '\endif'
+}
 with_price() { # $1: emitter, $2: conditions after the price ones
   local after=${2:+ AND $2}
   echo '\if :pk = 1 or :pk = 4'; $1 "price <= :maxp$after"
@@ -141,11 +168,11 @@ shape() { # $1: name, then emitters
   local name=$1; shift
   { paging; for part in "$@"; do eval "$part"; done; } >"$SCRIPTS/$name.sql"
 }
-shape text 'text_term' 'text_alone ""'
+shape text 'text_term' 'text_alone'
 shape sku 'sku_term' 'one_pass "$TEXT_LIKE"'
-shape price 'price' 'with_price page_count ""'
-shape category 'category' 'page_sum "$CATEGORY"'
-shape text_price 'text_term' 'price' 'with_price text_alone ""'
+shape price 'price' 'with_price price_alone ""'
+shape category 'category' 'known_total "$CATEGORY" "$CATEGORY_TOTAL"'
+shape text_price 'text_term' 'price' 'with_price text_with_price ""'
 shape text_category 'text_term' 'category' 'text_in_category "$CATEGORY"'
 shape category_price 'category' 'price' 'with_price one_pass "$CATEGORY"'
 shape text_category_price 'text_term' 'category' 'price' 'with_price text_in_category "$CATEGORY"'

@@ -3,8 +3,9 @@ namespace Commerce.ReadModel;
 /// <summary>
 /// The exact totals that the product row writes keep in the same transaction, so a search reads them instead of
 /// visiting every matching row: per category subtree, with or without stock (<c>product_counts</c>, sql/012, a sum of
-/// 16 rows), and per gram, the total of a one- or two-character term searched alone (<c>gram_counts</c>, sql/014).
-/// Price filters, and text combined with anything, are not in the aggregates; those totals are counted.
+/// 16 rows), per gram, the total of a one- or two-character term searched alone (<c>gram_counts</c>, sql/014), and
+/// per price band, the total of a price range searched alone (<c>price_counts</c>, sql/015). Combinations of these
+/// filters are not in the aggregates; those totals are counted.
 /// </summary>
 internal static class MaintainedTotals
 {
@@ -15,11 +16,12 @@ internal static class MaintainedTotals
     /// <param name="categoryPlaceholder">The SQL parameter that holds the category id, when the search has one.</param>
     /// <param name="gramPlaceholder">The SQL parameter that holds the folded term, when it is looked up among the grams.</param>
     /// <returns>The total's SQL, or null when no aggregate can answer this search.</returns>
-    public static string? Sql(ProductSearchCriteria criteria, string? categoryPlaceholder, string? gramPlaceholder)
+    /// <param name="prices">The SQL parameters that hold the price bounds the search has.</param>
+    public static string? Sql(ProductSearchCriteria criteria, string? categoryPlaceholder, string? gramPlaceholder, PriceBounds prices)
     {
         if (criteria.MinPrice is not null || criteria.MaxPrice is not null)
         {
-            return null;
+            return string.IsNullOrEmpty(criteria.Text) && criteria is { CategoryId: null, InStock: null } ? PriceRangeSql(prices) : null;
         }
 
         if (!string.IsNullOrEmpty(criteria.Text))
@@ -42,5 +44,23 @@ internal static class MaintainedTotals
             false => "products - in_stock",
         };
         return $"SELECT coalesce(sum({column}), 0)::bigint FROM product_counts WHERE category_id = {categoryPlaceholder ?? "0"}";
+    }
+
+    /// <summary>
+    /// count(price ≤ max) − count(price &lt; min), each the bands below the bound's band plus the rows of its own band
+    /// up to the bound (an index-only count inside one band). No upper bound: every band; no lower bound: nothing
+    /// below it (prices are never negative).
+    /// </summary>
+    private static string PriceRangeSql(PriceBounds prices)
+    {
+        var atMost = prices.Max is { } max
+            ? $"(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band({max}))" +
+              $" + (SELECT count(*) FROM products WHERE price >= price_band({max}) AND price <= {max})"
+            : "(SELECT coalesce(sum(products), 0) FROM price_counts)";
+        var below = prices.Min is { } min
+            ? $" - (SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band({min}))" +
+              $" - (SELECT count(*) FROM products WHERE price >= price_band({min}) AND price < {min})"
+            : string.Empty;
+        return $"SELECT ({atMost}{below})::bigint";
     }
 }

@@ -11,7 +11,8 @@ namespace Commerce.ReadModel;
 /// price by its b-tree; a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so
 /// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total that the
-/// maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone) is read
+/// maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone; a price
+/// range alone) is read
 /// from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's plan (<see cref="KnownTotalPage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>); the rest read the page, then count unless the page proves the total.
@@ -45,15 +46,9 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
             }
         }
 
-        if (criteria.MinPrice is { } min)
-        {
-            Filter("price >= {}", min);
-        }
-
-        if (criteria.MaxPrice is { } max)
-        {
-            Filter("price <= {}", max);
-        }
+        var prices = new PriceBounds(
+            criteria.MinPrice is { } min ? Filter("price >= {}", min) : null,
+            criteria.MaxPrice is { } max ? Filter("price <= {}", max) : null);
 
         string? categoryPlaceholder = null;
         if (criteria.CategoryId is { } category)
@@ -68,7 +63,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
-        var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder, gramPlaceholder);
+        var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder, gramPlaceholder, prices);
         if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
         {
             return await KnownTotalPage.ExecuteAsync(database, maintainedTotal, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);

@@ -3,55 +3,59 @@ using Npgsql;
 namespace Commerce.Tools.CatalogAudit;
 
 /// <summary>
-/// The maintained search totals against the product rows they count: per category (<c>product_counts</c>, sql/012)
-/// and per one- or two-character gram (<c>gram_counts</c>, sql/014). The audit reports every key and stripe whose
+/// The maintained search totals against the product rows they count: per category (<c>product_counts</c>, sql/012),
+/// per one- or two-character gram (<c>gram_counts</c>, sql/014) and per price band (<c>price_counts</c>, sql/015). The audit reports every key and stripe whose
 /// counts differ from what the rows give (the tables' <c>_expected</c> views), and the rebuild rewrites exactly
-/// those. A key's stripe that no row counts under any more must hold zeros.
+/// those. A key that no row counts under any more must hold zeros.
 /// </summary>
 public static class ProductCountChecks
 {
-    /// <summary>A counts table: its key column, its count columns, and how a violation names a key.</summary>
-    private sealed record CountTable(string Name, string Key, string Label, string[] Counts, Func<NpgsqlDataReader, string> KeyText)
+    /// <summary>A counts table: its key columns, its count columns, and how a violation names a key.</summary>
+    private sealed record CountTable(string Name, string[] Keys, string Label, string[] Counts, Func<NpgsqlDataReader, string> KeyText)
     {
+        private string KeyList => string.Join(", ", Keys);
+
         public string Differences =>
             $"""
-            SELECT coalesce(e.{Key}, c.{Key}), coalesce(e.stripe, c.stripe),
+            SELECT {string.Join(", ", Keys.Select(k => $"coalesce(e.{k}, c.{k})"))},
                    {string.Join(", ", Counts.Select(c => $"coalesce(c.{c}, 0), coalesce(e.{c}, 0)"))}
-            FROM {Name}_expected e FULL JOIN {Name} c USING ({Key}, stripe)
+            FROM {Name}_expected e FULL JOIN {Name} c USING ({KeyList})
             WHERE {string.Join(" OR ", Counts.Select(c => $"coalesce(c.{c}, 0) <> coalesce(e.{c}, 0)"))}
-            ORDER BY 1, 2
+            ORDER BY {string.Join(", ", Keys.Select((_, i) => i + 1))}
             """;
 
         public string Rewrite =>
             $"""
             WITH expected AS (SELECT * FROM {Name}_expected),
             written AS (
-                INSERT INTO {Name} AS c ({Key}, stripe, {string.Join(", ", Counts)})
-                SELECT e.{Key}, e.stripe, {string.Join(", ", Counts.Select(c => "e." + c))}
-                FROM expected e LEFT JOIN {Name} c USING ({Key}, stripe)
+                INSERT INTO {Name} AS c ({KeyList}, {string.Join(", ", Counts)})
+                SELECT {string.Join(", ", Keys.Concat(Counts).Select(c => "e." + c))}
+                FROM expected e LEFT JOIN {Name} c USING ({KeyList})
                 WHERE {string.Join(" OR ", Counts.Select(c => $"c.{c} IS DISTINCT FROM e.{c}"))}
-                ON CONFLICT ({Key}, stripe) DO UPDATE SET {string.Join(", ", Counts.Select(c => $"{c} = EXCLUDED.{c}"))}
+                ON CONFLICT ({KeyList}) DO UPDATE SET {string.Join(", ", Counts.Select(c => $"{c} = EXCLUDED.{c}"))}
                 RETURNING 1),
             cleared AS (
                 UPDATE {Name} c SET {string.Join(", ", Counts.Select(c => c + " = 0"))}
                 WHERE ({string.Join(" OR ", Counts.Select(c => $"c.{c} <> 0"))})
-                  AND NOT EXISTS (SELECT 1 FROM expected e WHERE e.{Key} = c.{Key} AND e.stripe = c.stripe)
+                  AND NOT EXISTS (SELECT 1 FROM expected e WHERE {string.Join(" AND ", Keys.Select(k => $"e.{k} = c.{k}"))})
                 RETURNING 1)
             SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM cleared)
             """;
 
         public string Violation(NpgsqlDataReader row)
         {
-            var counts = Counts.Select((c, i) => $"{c.Replace('_', ' ')} {row.GetInt64(2 + (2 * i))} rows {row.GetInt64(3 + (2 * i))}");
-            return $"{Label} equal the rows: {KeyText(row)}, stripe {row.GetInt16(1)}: {string.Join(", ", counts)}";
+            var first = Keys.Length;
+            var counts = Counts.Select((c, i) => $"{c.Replace('_', ' ')} {row.GetInt64(first + (2 * i))} rows {row.GetInt64(first + 1 + (2 * i))}");
+            return $"{Label} equal the rows: {KeyText(row)}: {string.Join(", ", counts)}";
         }
     }
 
     private static readonly CountTable[] Tables =
     [
-        new("product_counts", "category_id", "product counts", ["products", "in_stock"],
-            row => row.GetInt64(0) == 0 ? "all products" : $"category {row.GetInt64(0)}"),
-        new("gram_counts", "gram", "gram counts", ["products"], row => $"gram '{row.GetString(0)}'"),
+        new("product_counts", ["category_id", "stripe"], "product counts", ["products", "in_stock"],
+            row => (row.GetInt64(0) == 0 ? "all products" : $"category {row.GetInt64(0)}") + $", stripe {row.GetInt16(1)}"),
+        new("gram_counts", ["gram", "stripe"], "gram counts", ["products"], row => $"gram '{row.GetString(0)}', stripe {row.GetInt16(1)}"),
+        new("price_counts", ["band"], "price counts", ["products"], row => $"band from {row.GetDecimal(0):0.00}"),
     ];
 
     /// <summary>One violation per key and stripe whose counts differ from the rows.</summary>

@@ -6,9 +6,10 @@ using Npgsql;
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
-/// The maintained search totals (<c>product_counts</c>, sql/012; <c>gram_counts</c>, sql/014) equal what counting the
-/// product rows gives, for the whole catalog, every category and every gram, after concurrent creates, renames,
-/// product moves, subtree moves, stock changes, deletes and a category delete; searches read them; the audit reports counts that differ from the rows and the rebuild
+/// The maintained search totals (<c>product_counts</c>, sql/012; <c>gram_counts</c>, sql/014; <c>price_counts</c>,
+/// sql/015) equal what counting the product rows gives, for the whole catalog, every category, every gram and price
+/// ranges, after concurrent creates, renames, price changes, product moves, subtree moves, stock changes, deletes and
+/// a category delete; searches read them; the audit reports counts that differ from the rows and the rebuild
 /// rewrites them.
 /// </summary>
 public sealed class ProductCountsTests
@@ -72,6 +73,14 @@ public sealed class ProductCountsTests
         var renamed = await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products WHERE search_text LIKE '%냉장%'");
         Assert.Equal(8, renamed);
         Assert.Equal(renamed, await SearchTotalAsync(client, "q=" + Uri.EscapeDataString("냉장")));
+        foreach (var (range, where) in new[]
+        {
+            ("max_price=10.00", "price <= 10.00"), ("min_price=12.50", "price >= 12.50"),
+            ("min_price=3.00&max_price=12.50", "price BETWEEN 3.00 AND 12.50"), ("min_price=12.50&max_price=12.50", "price = 12.50"),
+        })
+        {
+            Assert.Equal(await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products WHERE " + where), await SearchTotalAsync(client, range));
+        }
     }
 
     [Fact]
@@ -86,7 +95,8 @@ public sealed class ProductCountsTests
             $"UPDATE product_counts SET products = products + 5 WHERE category_id = {sample.Tools} AND stripe = {stripe};" +
             "DELETE FROM product_counts WHERE category_id = 0;" +
             $"INSERT INTO product_counts VALUES ({RebuildSample.GhostId}, 3, 2, 1);" +
-            "INSERT INTO gram_counts VALUES ('ж', 5, 2)");
+            "INSERT INTO gram_counts VALUES ('ж', 5, 2);" +
+            "INSERT INTO price_counts VALUES (1.03, 3)");
 
         var report = await new CatalogAuditor(catalog.ConnectionString).RunAsync();
 
@@ -95,6 +105,9 @@ public sealed class ProductCountsTests
         Assert.Contains(report.Violations, v => v.StartsWith("product counts equal the rows: all products, stripe ", StringComparison.Ordinal));
         Assert.Contains("gram counts equal the rows: gram 'ж', stripe 5: products 2 rows 0", report.Violations);
         Assert.Equal(2, await SearchTotalAsync(catalog.Client, "q=" + Uri.EscapeDataString("Ж")));
+        Assert.Contains("price counts equal the rows: band from 1.03: products 3 rows 0", report.Violations);
+        var pricedAtMostTwo = await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products WHERE price <= 2");
+        Assert.Equal(pricedAtMostTwo + 3, await SearchTotalAsync(catalog.Client, "max_price=2.00"));
         // The category-only total is the maintained one (wrong here); a search with text counts its rows.
         Assert.Equal(7, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
         Assert.Equal(0, await SearchTotalAsync(catalog.Client, ""));
@@ -109,6 +122,7 @@ public sealed class ProductCountsTests
         Assert.Equal(2, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
         Assert.Equal(4, await SearchTotalAsync(catalog.Client, ""));
         Assert.Equal(0, await SearchTotalAsync(catalog.Client, "q=" + Uri.EscapeDataString("Ж")));
+        Assert.Equal(pricedAtMostTwo, await SearchTotalAsync(catalog.Client, "max_price=2.00"));
     }
 
     /// <summary>

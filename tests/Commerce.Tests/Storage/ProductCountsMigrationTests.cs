@@ -5,7 +5,7 @@ using Npgsql;
 namespace Commerce.Tests.Storage;
 
 /// <summary>
-/// Migrations 012 (per category) and 014 (per gram) count the product rows that were written before them (and before
+/// Migrations 012 (per category), 014 (per gram) and 015 (per price band) count the product rows that were written before them (and before
 /// their triggers), and run again over their own result without counting anything twice.
 /// </summary>
 public sealed class ProductCountsMigrationTests
@@ -76,6 +76,52 @@ public sealed class ProductCountsMigrationTests
         Assert.Equal(0L, await GramKeptAsync(connection, "ba"));
         await ExecuteAsync(connection, "DELETE FROM products WHERE id <= 3");
         Assert.Equal(18L, await GramKeptAsync(connection, "냉"));
+    }
+
+    [Fact]
+    public async Task The_price_backfill_counts_rows_written_before_it_once_in_the_band_of_their_price()
+    {
+        var connectionString = await TestDatabase.CreateDatabaseAsync("price_counts");
+        await new Commerce.Postgres.SchemaMigrator(typeof(ProductGrain).Assembly, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+            .MigrateAsync(connectionString, default);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // As migration 014 left the table: rows, no price triggers, no price counts.
+        await ExecuteAsync(connection,
+            """
+            ALTER TABLE products DISABLE TRIGGER USER;
+            INSERT INTO products (id, title, description, sku, price, category_id, search_text, category_path, created_at, updated_at, version, on_hand)
+            SELECT g, 't', 'd', 'S' || g, (ARRAY[0, 0.98, 1.02, 1.03, 1.08])[g % 5 + 1], NULL, 't', '{}', now(), now(), 1, 0
+            FROM generate_series(1, 50) AS g;
+            ALTER TABLE products ENABLE TRIGGER USER;
+            DELETE FROM price_counts;
+            """);
+
+        for (var run = 0; run < 2; run++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await ExecuteAsync(connection, Migration("015_price_counts"), transaction);
+            await transaction.CommitAsync();
+        }
+
+        // Ten rows at each price; the cuts near 1 are 0.98, 1.03 and 1.08, so 0.98 and 1.02 share a band.
+        Assert.Equal(10L, await BandKeptAsync(connection, 0m));
+        Assert.Equal(20L, await BandKeptAsync(connection, 1.00m));
+        Assert.Equal(10L, await BandKeptAsync(connection, 1.05m));
+        Assert.Equal(10L, await BandKeptAsync(connection, 1.10m));
+        Assert.Equal(50L, await ScalarAsync(connection, "SELECT sum(products)::bigint FROM price_counts"));
+        await ExecuteAsync(connection, "UPDATE products SET price = 1.03 WHERE price = 1.02");
+        Assert.Equal(10L, await BandKeptAsync(connection, 1.00m));
+        Assert.Equal(20L, await BandKeptAsync(connection, 1.05m));
+    }
+
+    private static async Task<long> BandKeptAsync(NpgsqlConnection connection, decimal price) =>
+        await ScalarAsync(connection, $"SELECT coalesce(sum(products), 0)::bigint FROM price_counts WHERE band = price_band({price.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<long> GramKeptAsync(NpgsqlConnection connection, string gram)
