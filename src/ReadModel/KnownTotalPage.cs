@@ -19,14 +19,7 @@ internal static class KnownTotalPage
         NpgsqlDataSource database, string totalSql, string where, IReadOnlyList<object> parameters, int limit, long offset,
         CancellationToken cancellationToken)
     {
-        long total, catalog;
-        await using (var totals = Command(database, $"SELECT ({totalSql}), ({MaintainedTotals.CatalogSql})", parameters))
-        await using (var reader = await totals.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            (total, catalog) = (reader.GetInt64(0), reader.GetInt64(1));
-        }
-
+        var (total, catalog) = await TotalsAsync(database, totalSql, parameters, cancellationToken);
         if (offset >= total)
         {
             return new Page<ProductSnapshot>([], total);
@@ -48,8 +41,18 @@ internal static class KnownTotalPage
         return new Page<ProductSnapshot>(items, total);
     }
 
+    /// <summary>A kept total and the catalog's size, in one round trip.</summary>
+    public static async Task<(long Total, long Catalog)> TotalsAsync(
+        NpgsqlDataSource database, string totalSql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        await using var totals = Command(database, $"SELECT ({totalSql}), ({MaintainedTotals.CatalogSql})", parameters);
+        await using var reader = await totals.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     /// <summary>Rows a walk reads (matches spread evenly over the ids) against half the matches one pass visits.</summary>
-    private static bool WalkIsCheaper(long total, long catalog, int limit, long offset) =>
+    public static bool WalkIsCheaper(long total, long catalog, int limit, long offset) =>
         (double)(offset + limit) * catalog / total <= total / 2.0;
 
     private static NpgsqlCommand Command(NpgsqlDataSource database, string sql, IReadOnlyList<object> parameters)

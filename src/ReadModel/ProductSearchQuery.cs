@@ -69,7 +69,8 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
             return await KnownTotalPage.ExecuteAsync(database, maintainedTotal, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
-        if (maintainedTotal is null && OnePassPage.Wins(criteria))
+        if (maintainedTotal is null && (OnePassPage.Wins(criteria)
+            || await TermTooSparseToWalkAsync(criteria, gramPlaceholder, parameters, cancellationToken)))
         {
             return await OnePassPage.ExecuteAsync(database, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
@@ -83,5 +84,25 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
             criteria.Offset,
             ProductRows.Read,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A one-character term with a price or stock filter on an early page is walked (<see cref="OnePassPage.Wins"/>)
+    /// because most such terms are common letters; but a Chinese or Korean character can be rare, and then the walk
+    /// reads thousands of rows per page row. The term's kept total tells which: if even the term alone is too sparse
+    /// for a walk (<see cref="KnownTotalPage.WalkIsCheaper"/>), the filtered search is sparser still.
+    /// </summary>
+    private async Task<bool> TermTooSparseToWalkAsync(
+        ProductSearchCriteria criteria, string? gramPlaceholder, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        if (gramPlaceholder is null || criteria.CategoryId is not null)
+        {
+            return false;
+        }
+
+        var termAlone = criteria with { MinPrice = null, MaxPrice = null, InStock = null };
+        var termTotal = MaintainedTotals.Sql(termAlone, null, gramPlaceholder, new PriceBounds(null, null))!;
+        var (total, catalog) = await KnownTotalPage.TotalsAsync(database, termTotal, parameters, cancellationToken);
+        return total == 0 || !KnownTotalPage.WalkIsCheaper(total, catalog, criteria.Limit, criteria.Offset);
     }
 }

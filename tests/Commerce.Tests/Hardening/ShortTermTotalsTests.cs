@@ -9,7 +9,8 @@ namespace Commerce.Tests.Hardening;
 /// A one- or two-character term searched alone takes its total from the maintained gram counts (sql/014), a category
 /// alone from the category counts (sql/012), and either picks its page's plan by that total (KnownTotalPage): a walk
 /// of the primary key when matches are dense, page and total in one pass when they are sparse or the page is deep.
-/// Every page is the contract's answer on both plans. A catalog of its own, because the plan depends on its size.
+/// Every page is the contract's answer on both plans. A one-character term with a price filter asks its kept total
+/// whether a walk can pay off. A catalog of its own, because the plan depends on its size.
 /// </summary>
 public sealed class ShortTermTotalsTests
 {
@@ -53,6 +54,8 @@ public sealed class ShortTermTotalsTests
             ("q=жж", [], 0, null),
             ($"category_id={category}", dense, 0, "walk"), ($"category_id={category}", dense, 2, "one pass"),
             ($"category_id={category}", dense, 12, null),
+            // A one-character term with a price: the term's kept total says whether to walk (then count) or collect.
+            ("q=ж&max_price=100", dense, 0, "walk then count"), ("q=냉&max_price=100", sparse, 0, "one pass"),
         };
         foreach (var (query, expected, offset, plan) in cases)
         {
@@ -70,6 +73,10 @@ public sealed class ShortTermTotalsTests
                     break;
                 case "walk":
                     Assert.True(commands.Count == 2 && !commands[1].Contains("MATERIALIZED", StringComparison.Ordinal), what);
+                    break;
+                case "walk then count":
+                    Assert.True(commands.Count == 3 && !commands[1].Contains("MATERIALIZED", StringComparison.Ordinal)
+                        && commands[2].Contains("count(*)", StringComparison.Ordinal), what);
                     break;
                 default:
                     Assert.True(commands.Count == 2 && commands[1].Contains("MATERIALIZED", StringComparison.Ordinal), what);
