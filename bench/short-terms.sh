@@ -28,7 +28,7 @@ measure() { # $1: query string
   local url="$URL/api/v1/products/search?$1" total times median max
   total=$(curl -sf "$url" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
   # One curl for all N requests: it keeps the connection, as a shopper's browser does.
-  times=$(curl -sf -o /dev/null -w '%{time_total}\n' $(for _ in $(seq "$N"); do echo "$url"; done) |
+  times=$(curl -sf -w '%{time_total}\n' $(for _ in $(seq "$N"); do echo "-o /dev/null $url"; done) |
     awk '{ printf "%.2f\n", $1 * 1000 }' | sort -n)
   median=$(sed -n "$(( (N + 1) / 2 ))p" <<<"$times"); max=$(tail -1 <<<"$times")
   printf '%-60s total %7s  median %7s ms  max %7s ms\n' "$(python3 -c 'import sys, urllib.parse; print(urllib.parse.unquote(sys.argv[1]))' "$1")" "$total" "$median" "$max"
