@@ -5,37 +5,22 @@ using Npgsql;
 namespace Commerce.Tests.Storage;
 
 /// <summary>
-/// Migrations 012 (per category), 014 (per gram) and 015 (per price band) count the product rows that were written before them (and before
-/// their triggers), and run again over their own result without counting anything twice.
+/// Migrations 012 (per category), 014 (per gram) and 015 (per price band) count the product rows that were written
+/// before them (and before their triggers), and run again over their own result without counting anything twice.
 /// </summary>
 public sealed class ProductCountsMigrationTests
 {
     [Fact]
     public async Task The_backfill_counts_rows_written_before_it_under_every_category_of_their_path()
     {
-        var connectionString = await TestDatabase.CreateDatabaseAsync("product_counts");
-        await new Commerce.Postgres.SchemaMigrator(typeof(ProductGrain).Assembly, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
-            .MigrateAsync(connectionString, default);
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
         // As migration 011 left the table: rows, no triggers, no counts.
-        await ExecuteAsync(connection,
+        await using var connection = await BackfilledTwiceAsync("product_counts", "012_product_counts", "product_counts",
             """
-            ALTER TABLE products DISABLE TRIGGER USER;
             INSERT INTO products (id, title, description, sku, price, category_id, search_text, category_path, created_at, updated_at, version, on_hand)
             SELECT g, 't', 'd', 'SKU-' || g, 1, NULL, 't',
                    CASE g % 3 WHEN 0 THEN '{}'::bigint[] WHEN 1 THEN '{1,2}' ELSE '{1}' END, now(), now(), 1, g % 2
             FROM generate_series(1, 40) AS g;
-            ALTER TABLE products ENABLE TRIGGER USER;
-            DELETE FROM product_counts;
             """);
-
-        for (var run = 0; run < 2; run++)
-        {
-            await using var transaction = await connection.BeginTransactionAsync();
-            await ExecuteAsync(connection, Migration("012_product_counts"), transaction);
-            await transaction.CommitAsync();
-        }
 
         // Ids 1..40: 14 with path {1,2} (7 of them odd), 13 with {1} (6 odd), 13 with none; odd ids have a unit.
         Assert.Equal((40L, 20L), await KeptAsync(connection, 0));
@@ -46,28 +31,13 @@ public sealed class ProductCountsMigrationTests
     [Fact]
     public async Task The_gram_backfill_counts_rows_written_before_it_once_under_each_of_their_grams()
     {
-        var connectionString = await TestDatabase.CreateDatabaseAsync("gram_counts");
-        await new Commerce.Postgres.SchemaMigrator(typeof(ProductGrain).Assembly, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
-            .MigrateAsync(connectionString, default);
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
         // As migration 013 left the table: rows, no gram triggers, no gram counts.
-        await ExecuteAsync(connection,
+        await using var connection = await BackfilledTwiceAsync("gram_counts", "014_gram_counts", "gram_counts",
             """
-            ALTER TABLE products DISABLE TRIGGER USER;
             INSERT INTO products (id, title, description, sku, price, category_id, search_text, search_grams, category_path, created_at, updated_at, version, on_hand)
             SELECT g, t, 'd', 'S' || g, 1, NULL, t, search_grams_of(t), '{}', now(), now(), 1, 0
             FROM generate_series(1, 30) AS g, LATERAL (VALUES (CASE g % 3 WHEN 0 THEN '냉장고' WHEN 1 THEN '냉면' ELSE 'ab' END)) AS title (t);
-            ALTER TABLE products ENABLE TRIGGER USER;
-            DELETE FROM gram_counts;
             """);
-
-        for (var run = 0; run < 2; run++)
-        {
-            await using var transaction = await connection.BeginTransactionAsync();
-            await ExecuteAsync(connection, Migration("014_gram_counts"), transaction);
-            await transaction.CommitAsync();
-        }
 
         // 10 rows each of 냉장고, 냉면 and ab.
         Assert.Equal(20L, await GramKeptAsync(connection, "냉"));
@@ -81,28 +51,13 @@ public sealed class ProductCountsMigrationTests
     [Fact]
     public async Task The_price_backfill_counts_rows_written_before_it_once_in_the_band_of_their_price()
     {
-        var connectionString = await TestDatabase.CreateDatabaseAsync("price_counts");
-        await new Commerce.Postgres.SchemaMigrator(typeof(ProductGrain).Assembly, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
-            .MigrateAsync(connectionString, default);
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
         // As migration 014 left the table: rows, no price triggers, no price counts.
-        await ExecuteAsync(connection,
+        await using var connection = await BackfilledTwiceAsync("price_counts", "015_price_counts", "price_counts",
             """
-            ALTER TABLE products DISABLE TRIGGER USER;
             INSERT INTO products (id, title, description, sku, price, category_id, search_text, category_path, created_at, updated_at, version, on_hand)
             SELECT g, 't', 'd', 'S' || g, (ARRAY[0, 0.98, 1.02, 1.03, 1.08])[g % 5 + 1], NULL, 't', '{}', now(), now(), 1, 0
             FROM generate_series(1, 50) AS g;
-            ALTER TABLE products ENABLE TRIGGER USER;
-            DELETE FROM price_counts;
             """);
-
-        for (var run = 0; run < 2; run++)
-        {
-            await using var transaction = await connection.BeginTransactionAsync();
-            await ExecuteAsync(connection, Migration("015_price_counts"), transaction);
-            await transaction.CommitAsync();
-        }
 
         // Ten rows at each price; the cuts near 1 are 0.98, 1.03 and 1.08, so 0.98 and 1.02 share a band.
         Assert.Equal(10L, await BandKeptAsync(connection, 0m));
@@ -145,6 +100,30 @@ public sealed class ProductCountsMigrationTests
     {
         using var stream = typeof(ProductGrain).Assembly.GetManifestResourceStream($"sql/{name}.sql")!;
         return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>
+    /// A migrated database whose product rows were written as before the migration (no triggers, the counts table
+    /// empty), after running the migration over them twice; returns an open connection to it.
+    /// </summary>
+    private static async Task<NpgsqlConnection> BackfilledTwiceAsync(string database, string migration, string countsTable, string rowsSql)
+    {
+        var connectionString = await TestDatabase.CreateDatabaseAsync(database);
+        await new Commerce.Postgres.SchemaMigrator(typeof(ProductGrain).Assembly, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+            .MigrateAsync(connectionString, default);
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // The table name is one of the tests' constants, never input.
+        await ExecuteAsync(connection,
+            $"ALTER TABLE products DISABLE TRIGGER USER; {rowsSql}; ALTER TABLE products ENABLE TRIGGER USER; DELETE FROM {countsTable};");
+        for (var run = 0; run < 2; run++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await ExecuteAsync(connection, Migration(migration), transaction);
+            await transaction.CommitAsync();
+        }
+
+        return connection;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
