@@ -15,8 +15,8 @@ internal static class MaintainedTotals
     /// <param name="criteria">The search.</param>
     /// <param name="categoryPlaceholder">The SQL parameter that holds the category id, when the search has one.</param>
     /// <param name="gramPlaceholder">The SQL parameter that holds the folded term, when it is looked up among the grams.</param>
-    /// <returns>The total's SQL, or null when no aggregate can answer this search.</returns>
     /// <param name="prices">The SQL parameters that hold the price bounds the search has.</param>
+    /// <returns>The total's SQL, or null when no aggregate can answer this search.</returns>
     public static string? Sql(ProductSearchCriteria criteria, string? categoryPlaceholder, string? gramPlaceholder, PriceBounds prices)
     {
         if (criteria.MinPrice is not null || criteria.MaxPrice is not null)

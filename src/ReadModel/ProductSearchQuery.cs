@@ -9,11 +9,10 @@ namespace Commerce.ReadModel;
 /// Searches the products read table; the total is exact whatever the offset (see <see cref="PagedQuery"/>).
 /// Every filter has an index: text by trigrams, or by the 1- and 2-character grams when shorter than a trigram;
 /// price by its b-tree; a category subtree by the path of the product's category. Only the filters that are set
-/// become SQL, so
-/// the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total that the
-/// maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone; a price
-/// range alone) is read
-/// from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's plan (<see cref="KnownTotalPage"/>);
+/// become SQL, so the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total
+/// that the maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone;
+/// a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's
+/// plan (<see cref="KnownTotalPage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>); the rest read the page, then count unless the page proves the total.
 /// </summary>
