@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# EXPLAIN (ANALYZE, BUFFERS) of the SQL the service's search sends for each query shape (issue #13), against the
-# bench database of bench/setup.sh (BENCH_PGPORT, default 55433), each run twice and the second (warm) shown.
+# EXPLAIN (ANALYZE, BUFFERS) of the statements the service's search sends for each query shape (issue #13), in the
+# plan it picks (ProductSearchQuery: kept totals first where it reads them, then a primary-key walk or the one-pass
+# statement as KnownTotalPage's rule says; one pass; page then total), against the bench database of
+# bench/setup.sh (BENCH_PGPORT, default 55433), each statement run twice in one session and the second (warm) shown.
 #   bench/explain.sh > bench/out/explain.txt
 # The root category is the first bushy root of bench/out/dataset.lua; terms are fixed examples of each shape.
 set -euo pipefail
@@ -10,34 +12,70 @@ MANIFEST=${BENCH_DATASET:-bench/out/dataset.lua}
 BIN=$(for d in /usr/lib/postgresql/*/bin; do echo "$d"; done | sort -V | tail -1)
 ROOT=$(sed -n 's/^  bushy_roots = { \([0-9]*\),.*/\1/p' "$MANIFEST")
 CHAIN=$(sed -n 's/^  deep_chain = { first = [0-9]*, last = \([0-9]*\) },/\1/p' "$MANIFEST")
-COLUMNS="id, title, description, image_url, sku, price, category_id, created_at, updated_at, version"
+COLUMNS="id, title, description, image_url, sku, price, category_id, created_at, updated_at, version, on_hand, reserved"
+PAGE_COLUMNS=$(sed 's/[a-z_]\+/p.&/g' <<<"$COLUMNS")
+CATALOG="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = 0"
 
-# name | WHERE clause as the service writes it (values inlined; the service binds them) | limit | offset
+# name | plan | WHERE clause as the service writes it (values inlined; the service binds them) | limit | offset | key
+# plans: kept (kept total in "key", then walk or one pass), one-pass, price (page, then the band total of "key"),
+# sparse (a 1-character term with a price: the term's kept total decides between one pass and page-then-count)
 SHAPES=(
-  "1-character Korean term|search_grams @> ARRAY['냉'::text]|20|0"
-  "2-character Korean term|search_grams @> ARRAY['냉장'::text]|20|0"
-  "2-character Chinese term|search_grams @> ARRAY['背包'::text]|20|0"
-  "1-character Latin term|search_grams @> ARRAY['é'::text]|20|0"
-  "word (trigrams)|search_text LIKE '%kühlschrank%'|20|0"
-  "partial SKU (trigrams)|search_text LIKE '%00123%'|20|0"
-  "price range, half the catalog|price >= 99.50|20|0"
-  "root subtree|category_path @> ARRAY[$ROOT::bigint]|20|0"
-  "deep-chain category (level 100)|category_path @> ARRAY[$CHAIN::bigint]|20|0"
-  "2-character term + price half + root subtree|search_grams @> ARRAY['무선'::text] AND price <= 150.00 AND category_path @> ARRAY[$ROOT::bigint]|20|0"
-  "word + root subtree|search_text LIKE '%кофеварка%' AND category_path @> ARRAY[$ROOT::bigint]|20|0"
-  "price half, deep offset|price >= 99.50|20|5000"
+  "1-character Korean term|kept|search_grams @> ARRAY['냉'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉'"
+  "2-character Korean term|kept|search_grams @> ARRAY['냉장'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉장'"
+  "2-character Chinese term|kept|search_grams @> ARRAY['背包'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '背包'"
+  "1-character Latin term|kept|search_grams @> ARRAY['é'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = 'é'"
+  "every SKU ('0')|kept|search_grams @> ARRAY['0'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '0'"
+  "word (trigrams)|one-pass|search_text LIKE '%kühlschrank%'|20|0|"
+  "partial SKU (trigrams)|one-pass|search_text LIKE '%00123%'|20|0|"
+  "price range, half the catalog|price|price <= 150.00|20|0|150.00"
+  "price half, deep offset|price|price <= 150.00|20|5000|150.00"
+  "root subtree|kept|category_path @> ARRAY[$ROOT::bigint]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT"
+  "root subtree, deep offset|kept|category_path @> ARRAY[$ROOT::bigint]|20|5000|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT"
+  "deep-chain category (level 100)|kept|category_path @> ARRAY[$CHAIN::bigint]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $CHAIN"
+  "rare 1-character term + price half|sparse|search_grams @> ARRAY['냉'::text] AND price <= 150.00|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉'"
+  "2-character term + price half + root subtree|one-pass|search_grams @> ARRAY['무선'::text] AND price <= 150.00 AND category_path @> ARRAY[$ROOT::bigint]|20|0|"
+  "word + root subtree|one-pass|search_text LIKE '%кофеварка%' AND category_path @> ARRAY[$ROOT::bigint]|20|0|"
 )
 
 run() { "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d catalog -X -qAt -c "$1"; }
+explain() { # $1: shape name, $2: statement
+  echo
+  echo "### $1"
+  echo "$2"
+  # Both runs in one session, as the service's pooled connections are: a new backend's first touch of each shared
+  # buffer page costs a page fault, which would be measured as query time.
+  "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d catalog -X -qAt -c '\o /dev/null' \
+    -c "EXPLAIN (ANALYZE, BUFFERS) $2" -c '\o' -c "EXPLAIN (ANALYZE, BUFFERS) $2"
+}
+one_pass() { echo "WITH matches AS MATERIALIZED (SELECT id FROM products WHERE $1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT $2 OFFSET $3) ORDER BY p.id"; }
+walk() { echo "SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT $2 OFFSET $3"; }
+walk_is_cheaper() { # total catalog limit offset (KnownTotalPage.WalkIsCheaper)
+  (( $1 > 0 && 2 * ($4 + $3) * $2 <= $1 * $1 ))
+}
+
 echo "-- $(run 'SELECT count(*) FROM products') products; root $ROOT; deep-chain leaf $CHAIN; $(run 'SELECT version()' | cut -d' ' -f1-2)"
 for shape in "${SHAPES[@]}"; do
-  IFS='|' read -r name where limit offset <<<"$shape"
-  for sql in "SELECT $COLUMNS FROM products WHERE $where ORDER BY id LIMIT $limit OFFSET $offset" \
-             "SELECT count(*) FROM products WHERE $where"; do
-    run "EXPLAIN (ANALYZE, BUFFERS) $sql" >/dev/null
-    echo
-    echo "### $name"
-    echo "$sql"
-    run "EXPLAIN (ANALYZE, BUFFERS) $sql"
-  done
+  IFS='|' read -r name plan where limit offset key <<<"$shape"
+  case $plan in
+    kept | sparse)
+      totals="SELECT ($key), ($CATALOG)"
+      explain "$name" "$totals"
+      IFS='|' read -r total catalog < <(run "$totals")
+      if walk_is_cheaper "$total" "$catalog" "$limit" "$offset"; then
+        if [[ $plan == kept ]]; then
+          explain "$name: walk ($total of $catalog match)" "$(walk "$where" "$limit" "$offset")"
+        else
+          explain "$name: walk, then count ($total of $catalog hold the term)" "$(walk "$where" "$limit" "$offset")"
+          explain "$name: count" "SELECT count(*) FROM products WHERE $where"
+        fi
+      else
+        explain "$name: one pass ($total of $catalog match)" "$(one_pass "$where" "$limit" "$offset")"
+      fi
+      ;;
+    one-pass) explain "$name: one pass" "$(one_pass "$where" "$limit" "$offset")" ;;
+    price)
+      explain "$name: page" "$(walk "$where" "$limit" "$offset")"
+      explain "$name: total from the bands" "SELECT ((SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band($key)) + (SELECT count(*) FROM products WHERE price >= price_band($key) AND price <= $key))::bigint"
+      ;;
+  esac
 done
