@@ -30,7 +30,8 @@ internal static class KnownTotalPage
             return await OnePassPage.ExecuteAsync(database, where, parameters, limit, offset, cancellationToken);
         }
 
-        await using var page = Command(database, $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {limit} OFFSET {offset}", parameters);
+        await using var page = database.CreateCommand(
+            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {limit} OFFSET {offset}").WithValues(parameters);
         var items = new List<ProductSnapshot>(limit);
         await using var rows = await page.ExecuteReaderAsync(cancellationToken);
         while (await rows.ReadAsync(cancellationToken))
@@ -45,7 +46,7 @@ internal static class KnownTotalPage
     public static async Task<(long Total, long Catalog)> TotalsAsync(
         NpgsqlDataSource database, string totalSql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
-        await using var totals = Command(database, $"SELECT ({totalSql}), ({MaintainedTotals.CatalogSql})", parameters);
+        await using var totals = database.CreateCommand($"SELECT ({totalSql}), ({MaintainedTotals.CatalogSql})").WithValues(parameters);
         await using var reader = await totals.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
@@ -54,15 +55,4 @@ internal static class KnownTotalPage
     /// <summary>Rows a walk reads (matches spread evenly over the ids) against half the matches one pass visits.</summary>
     public static bool WalkIsCheaper(long total, long catalog, int limit, long offset) =>
         (double)(offset + limit) * catalog / total <= total / 2.0;
-
-    private static NpgsqlCommand Command(NpgsqlDataSource database, string sql, IReadOnlyList<object> parameters)
-    {
-        var command = database.CreateCommand(sql);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
 }

@@ -48,11 +48,7 @@ internal static class OnePassPage
             LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT {limit} OFFSET {offset})
             ORDER BY p.id
             """;
-        await using var command = database.CreateCommand(sql);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
+        await using var command = database.CreateCommand(sql).WithValues(parameters);
 
         var items = new List<ProductSnapshot>(limit);
         long total = 0;

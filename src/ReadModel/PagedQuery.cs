@@ -16,7 +16,7 @@ internal static class PagedQuery
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var items = new List<T>(limit);
-        await using (var page = Command(connection, pageSql, parameters))
+        await using (var page = new NpgsqlCommand(pageSql, connection).WithValues(parameters))
         await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -30,19 +30,8 @@ internal static class PagedQuery
             return new Page<T>(items, offset + items.Count);
         }
 
-        await using var count = Command(connection, countSql, parameters);
+        await using var count = new NpgsqlCommand(countSql, connection).WithValues(parameters);
         var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         return new Page<T>(items, total);
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, IReadOnlyList<object> parameters)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
     }
 }
