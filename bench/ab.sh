@@ -9,6 +9,9 @@
 # e.g. (the pre-Orleans commit checked out in /work/wt-before, started with BENCH_PGPORT=55434 BENCH_PORT=5081):
 #   AB_A=/work/wt-before@http://127.0.0.1:5081 AB_B=$PWD@http://127.0.0.1:5080 bench/ab.sh
 # AB_WARM (45s) is how long the 8-connection warm walk runs on each side; 0 skips it.
+# The idle side's service is paused (SIGSTOP) while the other side runs: idle, a service with 100k active grains
+# still spends 5-9% of a core (grain collection, metrics), which counted against whichever side ran beside the
+# older process. AB_PAUSE_IDLE=0 leaves it running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODES=${1:-get search mix}
@@ -47,7 +50,10 @@ for round in $(seq 1 "$ROUNDS"); do
   for mode in $MODES; do
     for side in $order; do
       echo "== round $round, $mode, side $side" | tee -a "$OUT"
+      idle=$([[ $side == A ]] && echo B || echo A)
+      [[ ${AB_PAUSE_IDLE:-1} == 1 ]] && kill -STOP "$(cat "$(side_dir "$idle")/.data/bench/service.pid")"
       report=$(run_side "$side" "$mode" "$CONNECTIONS" "$DURATION")
+      [[ ${AB_PAUSE_IDLE:-1} == 1 ]] && kill -CONT "$(cat "$(side_dir "$idle")/.data/bench/service.pid")"
       echo "$report" | grep -E '^(requests|latency|non-2xx|socket|RESULT|CPU|service RSS)' | tee -a "$OUT"
       echo "$report" | sed -n "s/^RESULT /$side $mode /p" >>"$RESULTS"
     done

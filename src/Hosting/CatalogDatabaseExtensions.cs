@@ -16,7 +16,7 @@ public static class CatalogDatabaseExtensions
     public static IHostApplicationBuilder AddCatalogDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPostgres(builder.Configuration, typeof(CatalogSiloBuilderExtensions).Assembly);
-        builder.Services.AddCatalogReadModel();
+        builder.Services.AddCatalogReadModel(builder.Configuration);
         return builder;
     }
 }

@@ -16,10 +16,10 @@ namespace Commerce.ReadModel;
 internal static class KnownTotalPage
 {
     public static async Task<Page<ProductSnapshot>> ExecuteAsync(
-        NpgsqlDataSource database, string totalSql, string where, IReadOnlyList<object> parameters, int limit, long offset,
+        NpgsqlConnection connection, string totalSql, string where, IReadOnlyList<object> parameters, int limit, long offset,
         CancellationToken cancellationToken)
     {
-        var (total, catalog) = await TotalsAsync(database, totalSql, parameters, cancellationToken);
+        var (total, catalog) = await TotalsAsync(connection, totalSql, parameters, cancellationToken);
         if (offset >= total)
         {
             return new Page<ProductSnapshot>([], total);
@@ -27,11 +27,11 @@ internal static class KnownTotalPage
 
         if (!WalkIsCheaper(total, catalog, limit, offset))
         {
-            return await OnePassPage.ExecuteAsync(database, where, parameters, limit, offset, cancellationToken);
+            return await OnePassPage.ExecuteAsync(connection, where, parameters, limit, offset, cancellationToken);
         }
 
-        await using var page = database.CreateCommand(
-            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {limit} OFFSET {offset}").WithValues(parameters);
+        await using var page = new NpgsqlCommand(
+            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {limit} OFFSET {offset}", connection).WithValues(parameters);
         var items = new List<ProductSnapshot>(limit);
         await using var rows = await page.ExecuteReaderAsync(cancellationToken);
         while (await rows.ReadAsync(cancellationToken))
@@ -44,9 +44,9 @@ internal static class KnownTotalPage
 
     /// <summary>A kept total and the catalog's size, in one round trip.</summary>
     public static async Task<(long Total, long Catalog)> TotalsAsync(
-        NpgsqlDataSource database, string totalSql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string totalSql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
-        await using var totals = database.CreateCommand($"SELECT ({totalSql}), ({MaintainedTotals.CatalogSql})").WithValues(parameters);
+        await using var totals = new NpgsqlCommand($"SELECT ({totalSql}), ({MaintainedTotals.CatalogSql})", connection).WithValues(parameters);
         await using var reader = await totals.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));

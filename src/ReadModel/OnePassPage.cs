@@ -37,7 +37,7 @@ internal static class OnePassPage
     }
 
     public static async Task<Page<ProductSnapshot>> ExecuteAsync(
-        NpgsqlDataSource database, string where, IReadOnlyList<object> parameters, int limit, long offset, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string where, IReadOnlyList<object> parameters, int limit, long offset, CancellationToken cancellationToken)
     {
         // The total comes on every row, and on a row of nulls when the page is past the end.
         var sql =
@@ -48,7 +48,7 @@ internal static class OnePassPage
             LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT {limit} OFFSET {offset})
             ORDER BY p.id
             """;
-        await using var command = database.CreateCommand(sql).WithValues(parameters);
+        await using var command = new NpgsqlCommand(sql, connection).WithValues(parameters);
 
         var items = new List<ProductSnapshot>(limit);
         long total = 0;

@@ -15,6 +15,13 @@ internal static class PagedQuery
         Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await ExecuteAsync(connection, countSql, pageSql, parameters, limit, offset, read, cancellationToken);
+    }
+
+    public static async Task<Page<T>> ExecuteAsync<T>(
+        NpgsqlConnection connection, string countSql, string pageSql, IReadOnlyList<object> parameters, int limit, long offset,
+        Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
         var items = new List<T>(limit);
         await using (var page = new NpgsqlCommand(pageSql, connection).WithValues(parameters))
         await using (var reader = await page.ExecuteReaderAsync(cancellationToken))

@@ -16,7 +16,7 @@ namespace Commerce.ReadModel;
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>); the rest read the page, then count unless the page proves the total.
 /// </summary>
-public sealed class ProductSearchQuery(NpgsqlDataSource database)
+public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns turns)
 {
     public async Task<Page<ProductSnapshot>> ExecuteAsync(ProductSearchCriteria criteria, CancellationToken cancellationToken)
     {
@@ -63,19 +63,24 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
         var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder, gramPlaceholder, prices);
+
+        // One turn and one connection for all of a search's statements: giving either back between them would queue
+        // the search again behind every search that arrived meanwhile.
+        using var turn = await turns.WaitAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
         {
-            return await KnownTotalPage.ExecuteAsync(database, maintainedTotal, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+            return await KnownTotalPage.ExecuteAsync(connection, maintainedTotal, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
         if (maintainedTotal is null && (OnePassPage.Wins(criteria)
-            || await TermTooSparseToWalkAsync(criteria, gramPlaceholder, parameters, cancellationToken)))
+            || await TermTooSparseToWalkAsync(connection, criteria, gramPlaceholder, parameters, cancellationToken)))
         {
-            return await OnePassPage.ExecuteAsync(database, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+            return await OnePassPage.ExecuteAsync(connection, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
         return await PagedQuery.ExecuteAsync(
-            database,
+            connection,
             maintainedTotal ?? "SELECT count(*) FROM products" + where,
             $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}",
             parameters,
@@ -91,8 +96,8 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
     /// reads thousands of rows per page row. The term's kept total tells which: if even the term alone is too sparse
     /// for a walk (<see cref="KnownTotalPage.WalkIsCheaper"/>), the filtered search is sparser still.
     /// </summary>
-    private async Task<bool> TermTooSparseToWalkAsync(
-        ProductSearchCriteria criteria, string? gramPlaceholder, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    private static async Task<bool> TermTooSparseToWalkAsync(
+        NpgsqlConnection connection, ProductSearchCriteria criteria, string? gramPlaceholder, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
         if (gramPlaceholder is null || criteria.CategoryId is not null)
         {
@@ -101,7 +106,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database)
 
         var termAlone = criteria with { MinPrice = null, MaxPrice = null, InStock = null };
         var termTotal = MaintainedTotals.Sql(termAlone, null, gramPlaceholder, new PriceBounds(null, null))!;
-        var (total, catalog) = await KnownTotalPage.TotalsAsync(database, termTotal, parameters, cancellationToken);
+        var (total, catalog) = await KnownTotalPage.TotalsAsync(connection, termTotal, parameters, cancellationToken);
         return total == 0 || !KnownTotalPage.WalkIsCheaper(total, catalog, criteria.Limit, criteria.Offset);
     }
 }

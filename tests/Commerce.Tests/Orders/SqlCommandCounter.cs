@@ -10,7 +10,7 @@ namespace Commerce.Tests.Orders;
 public sealed class SqlCommandCounter : IDisposable
 {
     private readonly ActivityListener _listener;
-    private readonly ConcurrentDictionary<ActivityTraceId, ConcurrentQueue<string>> _commands = new();
+    private readonly ConcurrentDictionary<ActivityTraceId, ConcurrentQueue<SqlCommandRecord>> _commands = new();
 
     public SqlCommandCounter()
     {
@@ -23,7 +23,9 @@ public sealed class SqlCommandCounter : IDisposable
             {
                 if (activity.Source.Name == "Npgsql" && _commands.TryGetValue(activity.TraceId, out var commands))
                 {
-                    commands.Enqueue(activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName);
+                    commands.Enqueue(new SqlCommandRecord(
+                        activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName,
+                        activity.GetTagItem("db.npgsql.connection_id")));
                 }
             },
         };
@@ -33,8 +35,15 @@ public sealed class SqlCommandCounter : IDisposable
     /// <summary>Sends a GET in a trace of its own and returns its response and the SQL commands it ran.</summary>
     public async Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands)> GetAsync(HttpClient client, string url)
     {
+        var (response, commands) = await TraceAsync(client, url);
+        return (response, [.. commands.Select(command => command.Text)]);
+    }
+
+    /// <summary>As <see cref="GetAsync"/>, with the Npgsql connection each command ran on.</summary>
+    public async Task<(HttpResponseMessage Response, IReadOnlyList<SqlCommandRecord> Commands)> TraceAsync(HttpClient client, string url)
+    {
         var trace = ActivityTraceId.CreateRandom();
-        var commands = _commands.GetOrAdd(trace, _ => new ConcurrentQueue<string>());
+        var commands = _commands.GetOrAdd(trace, _ => new ConcurrentQueue<SqlCommandRecord>());
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
         var response = await client.SendAsync(request);
@@ -44,3 +53,6 @@ public sealed class SqlCommandCounter : IDisposable
 
     public void Dispose() => _listener.Dispose();
 }
+
+/// <summary>One SQL command: its text and the id of the Npgsql connection it ran on.</summary>
+public sealed record SqlCommandRecord(string Text, object? Connection);
