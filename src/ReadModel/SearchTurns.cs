@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -6,18 +7,28 @@ namespace Commerce.ReadModel;
 /// <summary>
 /// Lets <see cref="SearchOptions.Concurrency"/> searches into PostgreSQL at once and queues the rest oldest first
 /// (why: <see cref="SearchOptions.Concurrency"/>). A search that waits longer than the queue timeout fails with a
-/// <see cref="TimeoutException"/>, which the front-end answers 503 with Retry-After.
+/// <see cref="TimeoutException"/>, which the front-end answers 503 with Retry-After. How many wait is the gauge
+/// <c>catalog.search.waiting</c>: a queue that stays long says the database needs more cores (or fewer shapes that
+/// cost them).
 /// </summary>
-public sealed class SearchTurns(IOptions<SearchOptions> options) : IDisposable
+public sealed class SearchTurns : IDisposable
 {
-    private readonly ConcurrencyLimiter limiter = new(new ConcurrencyLimiterOptions
-    {
-        PermitLimit = options.Value.Concurrency,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    });
+    private readonly ConcurrencyLimiter limiter;
+    private readonly TimeSpan queueTimeout;
 
-    private readonly TimeSpan queueTimeout = options.Value.QueueTimeout;
+    public SearchTurns(IOptions<SearchOptions> options, IMeterFactory meters)
+    {
+        limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.Value.Concurrency,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        queueTimeout = options.Value.QueueTimeout;
+        meters.Create(CatalogMeter.Name).CreateObservableGauge(
+            CatalogMeter.SearchWaiting, () => limiter.GetStatistics()?.CurrentQueuedCount ?? 0, unit: "{search}",
+            description: "Searches waiting for their turn in this process.");
+    }
 
     /// <summary>Waits for a turn; the search runs until the returned lease is disposed.</summary>
     public async ValueTask<RateLimitLease> WaitAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Commerce.ReadModel;
@@ -16,20 +17,44 @@ namespace Commerce.Tests.Hardening;
 public sealed class SearchTurnsTests
 {
     [Fact]
-    public async Task Waiting_searches_get_their_turns_oldest_first()
+    public async Task Waiting_searches_get_their_turns_oldest_first_and_are_counted()
     {
-        using var turns = new SearchTurns(Options.Create(new SearchOptions { Concurrency = 2, QueueTimeout = TimeSpan.FromMinutes(1) }));
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var turns = new SearchTurns(Options.Create(new SearchOptions { Concurrency = 2, QueueTimeout = TimeSpan.FromMinutes(1) }), meters);
+        long? waitingGauge = null;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == "catalog.search.waiting")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => waitingGauge = value);
+        listener.Start();
+        long? Waiting()
+        {
+            listener.RecordObservableInstruments();
+            return waitingGauge;
+        }
+
         var first = await turns.WaitAsync(CancellationToken.None);
         var second = await turns.WaitAsync(CancellationToken.None);
+        Assert.Equal(0, Waiting());
         var waiting = Enumerable.Range(0, 3).Select(_ => turns.WaitAsync(CancellationToken.None).AsTask()).ToList();
         await Task.Delay(100);
         Assert.All(waiting, turn => Assert.False(turn.IsCompleted));
+        Assert.Equal(3, Waiting());
 
         first.Dispose();
         var third = await waiting[0].WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(100);
         Assert.False(waiting[1].IsCompleted);
         Assert.False(waiting[2].IsCompleted);
+        Assert.Equal(2, Waiting());
 
         second.Dispose();
         var fourth = await waiting[1].WaitAsync(TimeSpan.FromSeconds(10));
