@@ -33,6 +33,14 @@ public sealed class SearchTurns : IDisposable
     /// <summary>Waits for a turn; the search runs until the returned lease is disposed.</summary>
     public async ValueTask<RateLimitLease> WaitAsync(CancellationToken cancellationToken)
     {
+        // A free turn with nobody queued (the limiter refuses to jump its queue) needs no timer.
+        var free = limiter.AttemptAcquire(1);
+        if (free.IsAcquired)
+        {
+            return free;
+        }
+
+        free.Dispose();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(queueTimeout);
         RateLimitLease lease;
