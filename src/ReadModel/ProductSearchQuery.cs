@@ -8,7 +8,8 @@ namespace Commerce.ReadModel;
 /// <summary>
 /// Searches the products read table; the total is exact whatever the offset (see <see cref="PagedQuery"/>).
 /// Every filter has an index: text by trigrams, or by the 1- and 2-character grams when shorter than a trigram;
-/// price by its b-tree; a category subtree by the path of the product's category. Only the filters that are set
+/// price by its b-tree, unless the range is broad and another index finds the candidates (<see cref="PriceFilter"/>);
+/// a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total
 /// that the maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone;
 /// a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's
@@ -22,10 +23,15 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
     {
         var conditions = new List<string>();
         var parameters = new List<object>();
-        string Filter(string sqlWithPlaceholder, object value)
+        string Parameter(object value)
         {
             parameters.Add(value);
-            var placeholder = "$" + parameters.Count;
+            return "$" + parameters.Count;
+        }
+
+        string Filter(string sqlWithPlaceholder, object value)
+        {
+            var placeholder = Parameter(value);
             conditions.Add(sqlWithPlaceholder.Replace("{}", placeholder, StringComparison.Ordinal));
             return placeholder;
         }
@@ -45,9 +51,10 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             }
         }
 
+        // The price conditions join the others once the connection can tell how broad the range is (PriceFilter).
         var prices = new PriceBounds(
-            criteria.MinPrice is { } min ? Filter("price >= {}", min) : null,
-            criteria.MaxPrice is { } max ? Filter("price <= {}", max) : null);
+            criteria.MinPrice is { } min ? Parameter(min) : null,
+            criteria.MaxPrice is { } max ? Parameter(max) : null);
 
         string? categoryPlaceholder = null;
         if (criteria.CategoryId is { } category)
@@ -61,13 +68,16 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             conditions.Add(inStock ? "available > 0" : "available = 0");
         }
 
-        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
         var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder, gramPlaceholder, prices);
 
         // One turn and one connection for all of a search's statements: giving either back between them would queue
         // the search again behind every search that arrived meanwhile.
         using var turn = await turns.WaitAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var priceBesideAnotherIndex = (prices.Min ?? prices.Max) is not null && (!string.IsNullOrEmpty(criteria.Text) || categoryPlaceholder is not null);
+        var priceByIndex = !priceBesideAnotherIndex || !await PriceFilter.IsBroadAsync(connection, prices, parameters, cancellationToken);
+        conditions.AddRange(PriceFilter.Conditions(prices, priceByIndex));
+        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
         if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
         {
             return await KnownTotalPage.ExecuteAsync(connection, maintainedTotal, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
