@@ -18,7 +18,9 @@ CATALOG="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE cat
 
 # name | plan | WHERE clause as the service writes it (values inlined; the service binds them) | limit | offset | key
 # plans: kept (kept total in "key", then walk or one pass), one-pass, price (page, then the band total of "key"),
-# sparse (a 1-character term with a price: the term's kept total decides between one pass and page-then-count)
+# sparse (a 1-character term with a price: the term's kept total decides between one pass and page-then-count).
+# A price range beside a text or category filter is written as the service writes it after reading the range's band
+# total (PriceFilter): price + 0 when it holds over 1/32 of the catalog (150.00 holds about half), else price.
 SHAPES=(
   "1-character Korean term|kept|search_grams @> ARRAY['냉'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉'"
   "2-character Korean term|kept|search_grams @> ARRAY['냉장'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉장'"
@@ -32,8 +34,11 @@ SHAPES=(
   "root subtree|kept|category_path @> ARRAY[$ROOT::bigint]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT"
   "root subtree, deep offset|kept|category_path @> ARRAY[$ROOT::bigint]|20|5000|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT"
   "deep-chain category (level 100)|kept|category_path @> ARRAY[$CHAIN::bigint]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $CHAIN"
-  "rare 1-character term + price half|sparse|search_grams @> ARRAY['냉'::text] AND price <= 150.00|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉'"
-  "2-character term + price half + root subtree|one-pass|search_grams @> ARRAY['무선'::text] AND price <= 150.00 AND category_path @> ARRAY[$ROOT::bigint]|20|0|"
+  "rare 1-character term + price half|sparse|search_grams @> ARRAY['냉'::text] AND price + 0 <= 150.00|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉'"
+  "2-character term + price half + root subtree|one-pass|search_grams @> ARRAY['무선'::text] AND category_path @> ARRAY[$ROOT::bigint] AND price + 0 <= 150.00|20|0|"
+  "word + price half|one-pass|search_text LIKE '%kühlschrank%' AND price + 0 <= 150.00|20|0|"
+  "word + narrow price (by the index)|one-pass|search_text LIKE '%kühlschrank%' AND price >= 60.00 AND price <= 62.00|20|0|"
+  "root subtree + price half|one-pass|category_path @> ARRAY[$ROOT::bigint] AND price + 0 <= 150.00|20|0|"
   "word + root subtree|one-pass|search_text LIKE '%кофеварка%' AND category_path @> ARRAY[$ROOT::bigint]|20|0|"
 )
 

@@ -12,7 +12,9 @@
 # total and the catalog's size, then walks the primary key or takes the one-pass statement as the totals say; a price
 # range alone reads the page, then its total from the band counts unless the page told it; any
 # other text or category filter gets page and total in one statement, except a one-character term with a price and
-# no category before offset 500; the rest get the page, then the count unless the page was a short last page. Parameters are bound
+# no category before offset 500; the rest get the page, then the count unless the page was a short last page. A price
+# range beside a text or category filter first reads its band total and, holding over 1/32 of the catalog, is tested
+# as price + 0 (PriceFilter). Parameters are bound
 # (-M extended), as Npgsql binds them. Differences: LIMIT and OFFSET are parameters here (the service writes them
 # into the SQL); a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can
 # see how many rows came back (a window over at most 100 rows); a term and a root id are picked by a one-row
@@ -115,12 +117,21 @@ EOF
 # A price range alone: the page, then its total from the band counts (MaintainedTotals.PriceRangeSql).
 AT_MOST="(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band(:maxp)) + (SELECT count(*) FROM products WHERE price >= price_band(:maxp) AND price <= :maxp)"
 BELOW="(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band(:minp)) + (SELECT count(*) FROM products WHERE price >= price_band(:minp) AND price < :minp)"
-price_alone() { # $1: the price conditions, as with_price names them
+range_total() { # $1: the price conditions, as with_price names them
   case $1 in
-    "price <= :maxp") page_count "$1" "SELECT ($AT_MOST)::bigint" ;;
-    "price >= :minp") page_count "$1" "SELECT ((SELECT coalesce(sum(products), 0) FROM price_counts) - ($BELOW))::bigint" ;;
-    *) page_count "$1" "SELECT ($AT_MOST - ($BELOW))::bigint" ;;
+    "price <= :maxp") echo "SELECT ($AT_MOST)::bigint" ;;
+    "price >= :minp") echo "SELECT ((SELECT coalesce(sum(products), 0) FROM price_counts) - ($BELOW))::bigint" ;;
+    *) echo "SELECT ($AT_MOST - ($BELOW))::bigint" ;;
   esac
+}
+price_alone() { page_count "$1" "$(range_total "$1")"; }
+CATALOG="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = 0"
+# Beside a text or category filter, a range holding over 1/32 of the catalog is tested as price + 0, which the
+# price index does not cover (PriceFilter).
+price_case() { # $1: emitter, $2: the price conditions, $3: the conditions after them, $4: "beside" or empty
+  if [[ -z $4 ]]; then $1 "$2$3"; return; fi
+  echo "SELECT (($(range_total "$2")) * 32 > ($CATALOG))::int AS broad \\gset"
+  echo '\if :broad = 1'; $1 "${2//price/price + 0}$3"; echo '\else'; $1 "$2$3"; echo '\endif'
 }
 # Page and total in one statement (OnePassPage).
 one_pass() {
@@ -158,11 +169,11 @@ text_with_price() { # $1: the price conditions
 text_in_category() { # $1: the conditions after the text one
   echo '\if :short'; one_pass "$TEXT_SHORT AND $1"; echo '\else'; one_pass "$TEXT_LIKE AND $1"; echo '\endif'
 }
-with_price() { # $1: emitter, $2: conditions after the price ones
+with_price() { # $1: emitter, $2: conditions after the price ones, $3: "beside" when a text or category filter is set
   local after=${2:+ AND $2}
-  echo '\if :pk = 1 or :pk = 4'; $1 "price <= :maxp$after"
-  echo '\elif :pk = 5'; $1 "price >= :minp AND price <= :maxp$after"
-  echo '\else'; $1 "price >= :minp$after"; echo '\endif'
+  echo '\if :pk = 1 or :pk = 4'; price_case "$1" "price <= :maxp" "$after" "${3:-}"
+  echo '\elif :pk = 5'; price_case "$1" "price >= :minp AND price <= :maxp" "$after" "${3:-}"
+  echo '\else'; price_case "$1" "price >= :minp" "$after" "${3:-}"; echo '\endif'
 }
 shape() { # $1: name, then emitters
   local name=$1; shift
@@ -172,10 +183,10 @@ shape text 'text_term' 'text_alone'
 shape sku 'sku_term' 'one_pass "$TEXT_LIKE"'
 shape price 'price' 'with_price price_alone ""'
 shape category 'category' 'known_total "$CATEGORY" "$CATEGORY_TOTAL"'
-shape text_price 'text_term' 'price' 'with_price text_with_price ""'
+shape text_price 'text_term' 'price' 'with_price text_with_price "" beside'
 shape text_category 'text_term' 'category' 'text_in_category "$CATEGORY"'
-shape category_price 'category' 'price' 'with_price one_pass "$CATEGORY"'
-shape text_category_price 'text_term' 'category' 'price' 'with_price text_in_category "$CATEGORY"'
+shape category_price 'category' 'price' 'with_price one_pass "$CATEGORY" beside'
+shape text_category_price 'text_term' 'category' 'price' 'with_price text_in_category "$CATEGORY" beside'
 
 echo "== pgbench floor: $CLIENTS clients, $THREADS threads, ${SECONDS_TO_RUN}s on port $PGPORT (scripts: $SCRIPTS)"
 "$BIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M extended -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_TO_RUN" \
