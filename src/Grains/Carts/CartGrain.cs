@@ -1,3 +1,4 @@
+using Commerce.Grains.Activations;
 using Commerce.Grains.Interfaces.Carts;
 using Commerce.Grains.Interfaces.Orders;
 using Commerce.Grains.Interfaces.Products;
@@ -23,6 +24,8 @@ public sealed class CartGrain(
     private const string ExpiryReminder = "cart-expiry";
 
     private string Holder => CartHolder.Of(this.GetPrimaryKey());
+
+    private EmptyActivation Empty => field ??= new(this, () => !cart.State.Exists);
 
     public Task<CartView> CreateAsync() => StateConflicts.RetryAsync(cart, async () =>
     {
@@ -129,7 +132,7 @@ public sealed class CartGrain(
         {
             // The reminder outlived its cart: a crash fell between clearing the cart and unregistering it.
             await UnregisterExpiryAsync();
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
             return;
         }
 
@@ -148,7 +151,7 @@ public sealed class CartGrain(
 
         if (!cart.State.Exists)
         {
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
             return false;
         }
 
@@ -178,7 +181,7 @@ public sealed class CartGrain(
         await cart.ClearStateAsync();
         cart.State = new CartState();
         await UnregisterExpiryAsync();
-        DeactivateOnIdle();
+        Empty.ForgetSoon();
     }
 
     private async Task UnregisterExpiryAsync()

@@ -1,3 +1,4 @@
+using Commerce.Grains.Activations;
 using Commerce.Grains.Interfaces.Categories;
 using Commerce.Grains.Storage;
 
@@ -15,11 +16,13 @@ public sealed class CategoryGrain(
 
     private bool Exists => category.State.Version > 0;
 
+    private EmptyActivation Empty => field ??= new(this, () => !Exists);
+
     public Task<CategorySnapshot?> GetAsync()
     {
         if (!Exists)
         {
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
         }
 
         return Task.FromResult(Snapshot());
@@ -52,7 +55,7 @@ public sealed class CategoryGrain(
         }
 
         await readRow.DeleteAsync(Id);
-        DeactivateOnIdle();
+        Empty.ForgetSoon();
     }
 
     public async Task RepairReadRowAsync(IReadOnlyList<long> path)

@@ -1,3 +1,4 @@
+using Commerce.Grains.Activations;
 using Commerce.Grains.Carts;
 using Commerce.Grains.Interfaces.Orders;
 using Commerce.Grains.Interfaces.Products;
@@ -24,6 +25,8 @@ public sealed class OrderGrain(
 
     private string Holder => OrderHolder.Of(Id);
 
+    private EmptyActivation Empty => field ??= new(this, () => order.State.Step == OrderStep.None);
+
     public async Task<OrderOutcome> PlaceAsync(OrderRequest request)
     {
         if (order.State.Step == OrderStep.None)
@@ -46,7 +49,7 @@ public sealed class OrderGrain(
         var view = View();
         if (view is null)
         {
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
         }
 
         return view;

@@ -1,3 +1,4 @@
+using Commerce.Grains.Activations;
 using Commerce.Grains.Interfaces.Categories;
 using Commerce.Grains.Interfaces.Common;
 using Commerce.Grains.Interfaces.Products;
@@ -28,6 +29,8 @@ public sealed class ProductGrain(
 
     private bool Exists => product.State.Version > 0;
 
+    private EmptyActivation Empty => field ??= new(this, () => !Exists);
+
     public Task<CatalogResult<ProductSnapshot>> CreateAsync(ProductDraft draft) => CommandAsync(async () =>
     {
         if (Exists)
@@ -40,7 +43,7 @@ public sealed class ProductGrain(
         var refusal = state is null ? Invalid(errors) : await CheckReferencesAsync(state, previous: null);
         if (refusal is not null)
         {
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
             return refusal;
         }
 
@@ -54,7 +57,7 @@ public sealed class ProductGrain(
         if (!Exists)
         {
             // Keep no empty activations around for ids that were never created (or probed at random).
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
         }
 
         return Task.FromResult(Snapshot());
@@ -99,7 +102,7 @@ public sealed class ProductGrain(
     {
         if (!Exists)
         {
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
             return new CatalogError(CatalogErrorKind.NotFound, $"Product {Id} does not exist.");
         }
 
@@ -133,7 +136,7 @@ public sealed class ProductGrain(
     {
         if (!Exists)
         {
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
             return Reservation.NoProduct;
         }
 
@@ -157,7 +160,7 @@ public sealed class ProductGrain(
     {
         if (!Exists)
         {
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
             return Reservation.NoProduct;
         }
 
@@ -220,7 +223,7 @@ public sealed class ProductGrain(
         await readRow.DeleteAsync(Id);
         await Sku(sku).ReleaseAsync(Id);
         mutations.Record(MutationMetrics.Product, MutationMetrics.Delete);
-        DeactivateOnIdle();
+        Empty.ForgetSoon();
         return DeleteResult.Deleted;
     });
 
@@ -246,7 +249,7 @@ public sealed class ProductGrain(
         else
         {
             await readRow.DeleteAsync(Id);
-            DeactivateOnIdle();
+            Empty.ForgetSoon();
         }
     }
 
