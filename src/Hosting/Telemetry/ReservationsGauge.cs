@@ -11,8 +11,9 @@ namespace Commerce.Hosting.Telemetry;
 
 /// <summary>
 /// <c>catalog.reservations.live</c>: the units that live reservations (carts, orders being placed) hold across the
-/// whole catalog, read from the products read table. Reservations live in product grain state, active or not, so
-/// no silo can count them from its own activations; the table holds every product's <c>reserved</c>. Every process
+/// whole catalog, read from the kept sum of the products read table's <c>reserved</c> (<c>reserved_units</c>,
+/// sql/016: 16 rows, where summing the rows scanned the table). Reservations live in product grain state, active or
+/// not, so no silo can count them from its own activations. Every process
 /// reports the same catalog-wide figure, tagged with its database: aggregate it with <c>max</c>, not <c>sum</c>.
 /// </summary>
 internal sealed partial class ReservationsGauge : BackgroundService
@@ -55,7 +56,7 @@ internal sealed partial class ReservationsGauge : BackgroundService
         try
         {
             var database = _services.GetRequiredService<NpgsqlDataSource>();
-            await using var command = database.CreateCommand("SELECT coalesce(sum(reserved), 0)::bigint FROM products WHERE reserved > 0");
+            await using var command = database.CreateCommand("SELECT coalesce(sum(units), 0)::bigint FROM reserved_units");
             var units = (long)(await command.ExecuteScalarAsync(stoppingToken))!;
             Volatile.Write(ref _latest, new Reading(units, new NpgsqlConnectionStringBuilder(database.ConnectionString).Database ?? ""));
         }

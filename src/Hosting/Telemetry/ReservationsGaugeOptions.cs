@@ -7,7 +7,7 @@ public sealed class ReservationsGaugeOptions
 {
     public const string Section = "Observability:Reservations";
 
-    /// <summary>One <c>sum(reserved)</c> over the products read table each time; a scrape sees the latest.</summary>
+    /// <summary>One read of the kept sum (16 rows) each time; a scrape sees the latest.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

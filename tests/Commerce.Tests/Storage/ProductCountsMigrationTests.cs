@@ -5,7 +5,7 @@ using Npgsql;
 namespace Commerce.Tests.Storage;
 
 /// <summary>
-/// Migrations 012 (per category), 014 (per gram) and 015 (per price band) count the product rows that were written
+/// Migrations 012 (per category), 014 (per gram), 015 (per price band) and 016 (reserved units) count the product rows that were written
 /// before them (and before their triggers), and run again over their own result without counting anything twice.
 /// </summary>
 public sealed class ProductCountsMigrationTests
@@ -68,6 +68,27 @@ public sealed class ProductCountsMigrationTests
         await ExecuteAsync(connection, "UPDATE products SET price = 1.03 WHERE price = 1.02");
         Assert.Equal(10L, await BandKeptAsync(connection, 1.00m));
         Assert.Equal(20L, await BandKeptAsync(connection, 1.05m));
+    }
+
+    [Fact]
+    public async Task The_reserved_backfill_sums_rows_written_before_it_once_per_stripe_and_the_triggers_follow()
+    {
+        // As migration 015 left the table: rows with reserved units, no reserved triggers, no kept sum.
+        await using var connection = await BackfilledTwiceAsync("reserved_units", "016_reserved_units", "reserved_units",
+            """
+            INSERT INTO products (id, title, description, sku, price, category_id, search_text, category_path, created_at, updated_at, version, on_hand, reserved)
+            SELECT g, 't', 'd', 'S' || g, 1, NULL, 't', '{}', now(), now(), 1, 10, g % 4
+            FROM generate_series(1, 40) AS g;
+            """);
+
+        // Ids 1..40 hold id % 4 units: ten rows each of 0, 1, 2 and 3; stripe 1 is ids 1, 17 and 33, one unit each.
+        Assert.Equal(60L, await ScalarAsync(connection, "SELECT sum(units)::bigint FROM reserved_units"));
+        Assert.Equal(3L, await ScalarAsync(connection, "SELECT units FROM reserved_units WHERE stripe = 1"));
+        await ExecuteAsync(connection, "UPDATE products SET reserved = 5 WHERE id = 1; UPDATE products SET on_hand = 9, price = 2 WHERE id = 17");
+        Assert.Equal(7L, await ScalarAsync(connection, "SELECT units FROM reserved_units WHERE stripe = 1"));
+        await ExecuteAsync(connection, "DELETE FROM products WHERE id = 33");
+        Assert.Equal(6L, await ScalarAsync(connection, "SELECT units FROM reserved_units WHERE stripe = 1"));
+        Assert.Equal(63L, await ScalarAsync(connection, "SELECT sum(units)::bigint FROM reserved_units"));
     }
 
     private static async Task<long> BandKeptAsync(NpgsqlConnection connection, decimal price) =>
