@@ -56,7 +56,7 @@ public sealed class ProductGrain(
     {
         if (!Exists)
         {
-            // Keep no empty activations around for ids that were never created (or probed at random).
+            // Ids never created (or probed at random) keep no activation for long.
             Empty.ForgetSoon();
         }
 
