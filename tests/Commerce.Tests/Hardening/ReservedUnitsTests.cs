@@ -41,15 +41,17 @@ public sealed class ReservedUnitsTests
         });
         await Task.WhenAll(writes);
 
-        var rows = await ScalarAsync(catalog.ConnectionString, "SELECT coalesce(sum(reserved), 0)::bigint FROM products");
+        await using var database = NpgsqlDataSource.Create(catalog.ConnectionString);
+        async Task<long> ScalarAsync(string sql) => (long)(await database.CreateCommand(sql).ExecuteScalarAsync())!;
+        var rows = await ScalarAsync("SELECT coalesce(sum(reserved), 0)::bigint FROM products");
         Assert.True(rows > 0, "the carts hold units");
-        Assert.Equal(rows, await ScalarAsync(catalog.ConnectionString, "SELECT coalesce(sum(units), 0)::bigint FROM reserved_units"));
-        Assert.Empty(await StripesThatDifferAsync(catalog.ConnectionString));
+        Assert.Equal(rows, await ScalarAsync("SELECT coalesce(sum(units), 0)::bigint FROM reserved_units"));
+        Assert.Empty(await StripesThatDifferAsync(database));
         Assert.Empty((await new CatalogAuditor(catalog.ConnectionString).RunAsync()).Violations);
 
         var stripe = products[0] % 16;
-        var inStripe = await ScalarAsync(catalog.ConnectionString, $"SELECT coalesce(sum(reserved), 0)::bigint FROM products WHERE id % 16 = {stripe}");
-        await ScalarAsync(catalog.ConnectionString, $"UPDATE reserved_units SET units = units + 7 WHERE stripe = {stripe} RETURNING 0::bigint");
+        var inStripe = await ScalarAsync($"SELECT coalesce(sum(reserved), 0)::bigint FROM products WHERE id % 16 = {stripe}");
+        await database.CreateCommand($"UPDATE reserved_units SET units = units + 7 WHERE stripe = {stripe}").ExecuteNonQueryAsync();
 
         var report = await new CatalogAuditor(catalog.ConnectionString).RunAsync();
 
@@ -57,20 +59,18 @@ public sealed class ReservedUnitsTests
         var result = await new ReadTableRebuilder(catalog.ConnectionString).RunAsync();
         Assert.True(result.CountsRewritten >= 1, result.ToString());
         Assert.Empty((await new CatalogAuditor(catalog.ConnectionString).RunAsync()).Violations);
-        Assert.Equal(rows, await ScalarAsync(catalog.ConnectionString, "SELECT coalesce(sum(units), 0)::bigint FROM reserved_units"));
+        Assert.Equal(rows, await ScalarAsync("SELECT coalesce(sum(units), 0)::bigint FROM reserved_units"));
     }
 
     /// <summary>Per stripe, the kept units against the rows' reserved units, summed without the migration's view.</summary>
-    private static async Task<List<string>> StripesThatDifferAsync(string connectionString)
+    private static async Task<List<string>> StripesThatDifferAsync(NpgsqlDataSource database)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+        await using var command = database.CreateCommand(
             """
             SELECT s, coalesce((SELECT units FROM reserved_units WHERE stripe = s), 0),
                       coalesce((SELECT sum(reserved) FROM products WHERE id % 16 = s), 0)::bigint
             FROM generate_series(0, 15) AS s
-            """, connection);
+            """);
         var differences = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -82,13 +82,5 @@ public sealed class ReservedUnitsTests
         }
 
         return differences;
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
