@@ -8,6 +8,7 @@ public static class CatalogMeter
     public const string SearchResults = "catalog.search.results";
     public const string SearchZeroResults = "catalog.search.zero_results";
     public const string SearchWaiting = "catalog.search.waiting";
+    public const string RequestsWaiting = "catalog.requests.waiting";
     public const string Mutations = "catalog.mutations";
     public const string CartsExpired = "catalog.carts.expired";
     public const string OrdersPlaced = "catalog.orders.placed";

@@ -1,4 +1,5 @@
 using Commerce.Hosting.Health;
+using Commerce.WebApi.Admission;
 using Commerce.WebApi.Carts;
 using Commerce.WebApi.Categories;
 using Commerce.WebApi.Orders;
@@ -17,6 +18,7 @@ public static class CatalogApiApplicationExtensions
         // Unknown routes and wrong methods also answer with problem details rather than an empty body.
         app.UseStatusCodePages();
         app.UseCatalogSecurity();
+        app.UseRequestAdmission();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Commerce catalog API v1"));
         return app;

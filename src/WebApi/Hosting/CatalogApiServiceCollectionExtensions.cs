@@ -1,3 +1,4 @@
+using Commerce.WebApi.Admission;
 using Commerce.WebApi.Errors;
 using Commerce.WebApi.Json;
 using Commerce.WebApi.OpenApi;
@@ -36,6 +37,7 @@ public static class CatalogApiServiceCollectionExtensions
         services.AddSingleton<Products.SearchMetrics>();
         services.AddCatalogOpenApi();
         builder.AddCatalogSecurity();
+        builder.AddRequestAdmission();
         return builder;
     }
 }
