@@ -18,6 +18,6 @@ public static class ResponseDescriptions
         [422] = "The request is JSON or a query, but breaks a rule: a missing, blank, too long or wrongly typed field, a bad pattern " +
             "or parameter, a field given twice, a category deeper than level 100 or a cycle. `errors` lists messages per field.",
         [429] = "Over the per-client rate limit (off unless configured); retry after `Retry-After` seconds.",
-        [503] = "The catalog's database or cluster is briefly unavailable; retry after `Retry-After` seconds.",
+        [503] = "The catalog's database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.",
     };
 }

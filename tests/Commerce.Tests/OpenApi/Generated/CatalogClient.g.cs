@@ -157,7 +157,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -283,7 +283,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -473,7 +473,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -610,7 +610,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -799,7 +799,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -939,7 +939,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1116,7 +1116,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1242,7 +1242,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1440,7 +1440,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1585,7 +1585,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1767,7 +1767,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1907,7 +1907,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2033,7 +2033,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2171,7 +2171,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2305,7 +2305,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2482,7 +2482,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2646,7 +2646,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2772,7 +2772,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2970,7 +2970,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3109,7 +3109,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3298,7 +3298,7 @@ namespace Commerce.Tests.OpenApi.Generated
                             {
                                 throw new CatalogApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new CatalogApiException<ProblemDetails>("The catalog\'s database or cluster is briefly unavailable, or more requests wait than it queues; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
