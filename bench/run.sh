@@ -6,7 +6,8 @@
 # Environment: BENCH_URL (http://127.0.0.1:5080), BENCH_THREADS (2 = this machine's cores),
 # BENCH_DATASET (bench/out/dataset.lua, written by bench/DataGen), BENCH_PRODUCT_IDS / BENCH_CATEGORY_IDS
 # ("first-last", override the manifest's ranges), BENCH_SERVICE_PID (the service whose CPU and RSS are reported;
-# default: .data/bench/service.pid), BENCH_PGDATA (the PostgreSQL data folder; .data/bench-postgres). bench/setup.sh starts a service with a loaded dataset.
+# default: .data/bench/service.pid), BENCH_PGDATA (the PostgreSQL data folder; .data/bench-postgres), BENCH_SLOW_MS (100:
+# the bound of the per-route "over" count, one of the histogram's bucket bounds). bench/setup.sh starts a service with a loaded dataset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-mix}
@@ -44,10 +45,14 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 TIMES=$(mktemp)
 # `times` must run in this shell (not in a $(...) subshell) to see the CPU of its finished children (wrk).
 children_ticks() { tail -1 "$TIMES" | sed 's/m/ /g; s/s//g' | awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($1*60+$2+$3*60+$4)*hz}'; }
+# The service's request histogram before and after tells which kind of request makes the tail (route-latency.py).
+METRICS_BEFORE=$(mktemp); METRICS_AFTER=$(mktemp)
+curl -sf "$URL/metrics" >"$METRICS_BEFORE" || true
 b0=$(busy_ticks); s0=$(proc_ticks "$SERVICE_PID"); p0=$(pg_ticks); times >"$TIMES"; c0=$(children_ticks)
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "bench/wrk/$MODE.lua" "$URL" | tee -a "$OUT"
 b1=$(busy_ticks); s1=$(proc_ticks "$SERVICE_PID"); p1=$(pg_ticks); times >"$TIMES"; c1=$(children_ticks)
 rm -f "$TIMES"
+curl -sf "$URL/metrics" >"$METRICS_AFTER" || true
 wrk_ticks=$((c1 - c0))
 other=$(( (b1 - b0) - (s1 - s0) - (p1 - p0) - wrk_ticks ))
 (( other < 0 )) && other=0
@@ -58,6 +63,10 @@ other=$(( (b1 - b0) - (s1 - s0) - (p1 - p0) - wrk_ticks ))
   (( ours > 0 )) && echo "efficiency    $(awk -v r="${requests:-0}" -v t="$ours" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", r/(t/hz)}') requests per CPU-second of service+postgres+wrk (comparable across runs on a shared machine)"
   [[ -n $SERVICE_PID ]] && echo "service RSS   $(ps -o rss= -p "$SERVICE_PID" | awk '{printf "%.0f MiB", $1/1024}') (pid $SERVICE_PID)"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [[ -s $METRICS_BEFORE && -s $METRICS_AFTER ]] && command -v python3 >/dev/null; then
+    python3 bench/route-latency.py "$METRICS_BEFORE" "$METRICS_AFTER" "${BENCH_SLOW_MS:-100}"
+  fi
 } | tee -a "$OUT"
+rm -f "$METRICS_BEFORE" "$METRICS_AFTER"
 echo "(saved to $OUT)"
 grep -q '^RESULT .* non2xx=0 socket_errors=0 ' "$OUT"
