@@ -26,8 +26,8 @@ public sealed class RequestAdmissionTests
         var client = catalog.Client;
         var product = (await client.CreateProductAsync("Queue keeper")).Id();
         var meters = catalog.Services.GetRequiredService<IMeterFactory>();
-        using var waiting = new Gauge(meters, CatalogMeter.RequestsWaiting);
-        using var searchesWaiting = new Gauge(meters, CatalogMeter.SearchWaiting);
+        using var waiting = new WaitingGauge(meters, CatalogMeter.RequestsWaiting);
+        using var searchesWaiting = new WaitingGauge(meters, CatalogMeter.SearchWaiting);
         Assert.Equal(0, waiting.Read());
 
         // The test holds the only search turn, so a search holds the only request turn until it is given back.
@@ -89,8 +89,8 @@ public sealed class RequestAdmissionTests
         var client = catalog.Client;
         var product = (await client.CreateProductAsync("Patient shopper")).Id();
         var meters = catalog.Services.GetRequiredService<IMeterFactory>();
-        using var waiting = new Gauge(meters, CatalogMeter.RequestsWaiting);
-        using var searchesWaiting = new Gauge(meters, CatalogMeter.SearchWaiting);
+        using var waiting = new WaitingGauge(meters, CatalogMeter.RequestsWaiting);
+        using var searchesWaiting = new WaitingGauge(meters, CatalogMeter.SearchWaiting);
 
         var searchTurn = await catalog.Services.GetRequiredService<SearchTurns>().WaitAsync(CancellationToken.None);
         var search = client.GetAsync("/api/v1/products/search?q=Patient");
@@ -138,49 +138,5 @@ public sealed class RequestAdmissionTests
         searchTurn.Dispose();
         var found = await Task.WhenAll(searches).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.All(found, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
-    }
-
-    /// <summary>Reads one of the app's waiting gauges.</summary>
-    private sealed class Gauge : IDisposable
-    {
-        private readonly MeterListener listener;
-        private long? value;
-
-        private readonly string name;
-
-        public Gauge(IMeterFactory meters, string name)
-        {
-            this.name = name;
-            listener = new MeterListener
-            {
-                InstrumentPublished = (instrument, listener) =>
-                {
-                    if (instrument.Meter.Scope == meters && instrument.Name == name)
-                    {
-                        listener.EnableMeasurementEvents(instrument);
-                    }
-                },
-            };
-            listener.SetMeasurementEventCallback<long>((_, measured, _, _) => value = measured);
-            listener.Start();
-        }
-
-        public long? Read()
-        {
-            listener.RecordObservableInstruments();
-            return value;
-        }
-
-        public async Task UntilAsync(long expected)
-        {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (Read() != expected)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"{name} stayed {Read()}, expected {expected}");
-                await Task.Delay(20);
-            }
-        }
-
-        public void Dispose() => listener.Dispose();
     }
 }

@@ -22,39 +22,22 @@ public sealed class SearchTurnsTests
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = services.GetRequiredService<IMeterFactory>();
         using var turns = new SearchTurns(Options.Create(new SearchOptions { Concurrency = 2, QueueTimeout = TimeSpan.FromMinutes(1) }), meters);
-        long? waitingGauge = null;
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == meters && instrument.Name == "catalog.search.waiting")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => waitingGauge = value);
-        listener.Start();
-        long? Waiting()
-        {
-            listener.RecordObservableInstruments();
-            return waitingGauge;
-        }
+        using var waitingGauge = new WaitingGauge(meters, CatalogMeter.SearchWaiting);
 
         var first = await turns.WaitAsync(CancellationToken.None);
         var second = await turns.WaitAsync(CancellationToken.None);
-        Assert.Equal(0, Waiting());
+        Assert.Equal(0, waitingGauge.Read());
         var waiting = Enumerable.Range(0, 3).Select(_ => turns.WaitAsync(CancellationToken.None).AsTask()).ToList();
         await Task.Delay(100);
         Assert.All(waiting, turn => Assert.False(turn.IsCompleted));
-        Assert.Equal(3, Waiting());
+        Assert.Equal(3, waitingGauge.Read());
 
         first.Dispose();
         var third = await waiting[0].WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(100);
         Assert.False(waiting[1].IsCompleted);
         Assert.False(waiting[2].IsCompleted);
-        Assert.Equal(2, Waiting());
+        Assert.Equal(2, waitingGauge.Read());
 
         second.Dispose();
         var fourth = await waiting[1].WaitAsync(TimeSpan.FromSeconds(10));
