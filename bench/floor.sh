@@ -133,9 +133,17 @@ price_case() { # $1: emitter, $2: the price conditions, $3: the conditions after
   echo "SELECT (($(range_total "$2")) * 32 > ($CATALOG))::int AS broad \\gset"
   echo '\if :broad = 1'; $1 "${2//price/price + 0}$3"; echo '\else'; $1 "$2$3"; echo '\endif'
 }
-# Page and total in one statement (OnePassPage).
-one_pass() {
-  echo "WITH matches AS MATERIALIZED (SELECT id FROM products WHERE $1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT :lim OFFSET :off) ORDER BY p.id;"
+# Page and total in one statement (OnePassPage), of the ids a statement selects.
+one_pass_of() {
+  echo "WITH matches AS MATERIALIZED ($1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT :lim OFFSET :off) ORDER BY p.id;"
+}
+one_pass() { one_pass_of "SELECT id FROM products WHERE $1"; }
+# A category with a price range (RootSubtree): the range of the (category_path[1], price, id) index when the
+# category's row is a root with current product paths, else the path's GIN index with the price as price_case chose.
+ROOT_GATE="(SELECT parent_id IS NULL AND product_paths_current FROM categories WHERE id = :cat)"
+root_or_path() { # $1: the GIN branch's conditions, the price ones first
+  local prices=${1% AND category_path*}
+  one_pass_of "SELECT id FROM products WHERE category_path[1] = :cat AND ${prices//price + 0/price} AND $ROOT_GATE UNION ALL SELECT id FROM products WHERE $1 AND NOT coalesce($ROOT_GATE, false)"
 }
 # The kept total ($2) and the catalog's size first, then a walk or one pass (KnownTotalPage; integer form of
 # (offset + limit) × catalog ÷ total ≤ total ÷ 2).
@@ -185,7 +193,7 @@ shape price 'price' 'with_price price_alone ""'
 shape category 'category' 'known_total "$CATEGORY" "$CATEGORY_TOTAL"'
 shape text_price 'text_term' 'price' 'with_price text_with_price "" beside'
 shape text_category 'text_term' 'category' 'text_in_category "$CATEGORY"'
-shape category_price 'category' 'price' 'with_price one_pass "$CATEGORY" beside'
+shape category_price 'category' 'price' 'with_price root_or_path "$CATEGORY" beside'
 shape text_category_price 'text_term' 'category' 'price' 'with_price text_in_category "$CATEGORY" beside'
 
 echo "== pgbench floor: $CLIENTS clients, $THREADS threads, ${SECONDS_TO_RUN}s on port $PGPORT (scripts: $SCRIPTS)"

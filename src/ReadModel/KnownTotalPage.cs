@@ -27,7 +27,7 @@ internal static class KnownTotalPage
 
         if (!WalkIsCheaper(total, catalog, limit, offset))
         {
-            return await OnePassPage.ExecuteAsync(connection, where, parameters, limit, offset, cancellationToken);
+            return await OnePassPage.ExecuteAsync(connection, OnePassPage.Matches(where), parameters, limit, offset, cancellationToken);
         }
 
         await using var page = new NpgsqlCommand(

@@ -36,13 +36,17 @@ internal static class OnePassPage
         return !broadTerm || criteria.Offset >= DeepOffset;
     }
 
+    /// <summary>The statement that selects the ids of the products a where clause matches.</summary>
+    public static string Matches(string where) => "SELECT id FROM products" + where;
+
+    /// <param name="matches">The statement that selects the ids of the matching products (<see cref="Matches"/>).</param>
     public static async Task<Page<ProductSnapshot>> ExecuteAsync(
-        NpgsqlConnection connection, string where, IReadOnlyList<object> parameters, int limit, long offset, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string matches, IReadOnlyList<object> parameters, int limit, long offset, CancellationToken cancellationToken)
     {
         // The total comes on every row, and on a row of nulls when the page is past the end.
         var sql =
             $"""
-            WITH matches AS MATERIALIZED (SELECT id FROM products{where}),
+            WITH matches AS MATERIALIZED ({matches}),
                  total AS (SELECT count(*) AS n FROM matches)
             SELECT {PageColumns}, total.n FROM total
             LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT {limit} OFFSET {offset})

@@ -15,7 +15,8 @@ namespace Commerce.ReadModel;
 /// a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's
 /// plan (<see cref="KnownTotalPage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
-/// (<see cref="OnePassPage"/>); the rest read the page, then count unless the page proves the total.
+/// (<see cref="OnePassPage"/>), a root category with a price range from the root's price range (<see cref="RootSubtree"/>);
+/// the rest read the page, then count unless the page proves the total.
 /// </summary>
 public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns turns)
 {
@@ -57,6 +58,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             criteria.MaxPrice is { } max ? Parameter(max) : null);
 
         string? categoryPlaceholder = null;
+        var categoryCondition = conditions.Count;
         if (criteria.CategoryId is { } category)
         {
             categoryPlaceholder = Filter("category_path @> ARRAY[{}::bigint]", category);
@@ -76,17 +78,26 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var priceBesideAnotherIndex = (prices.Min ?? prices.Max) is not null && (!string.IsNullOrEmpty(criteria.Text) || categoryPlaceholder is not null);
         var priceByIndex = !priceBesideAnotherIndex || !await PriceFilter.IsBroadAsync(connection, prices, parameters, cancellationToken);
+        var rootConditions = new List<string>(conditions);
         conditions.AddRange(PriceFilter.Conditions(prices, priceByIndex));
-        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        var where = Where(conditions);
         if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
         {
             return await KnownTotalPage.ExecuteAsync(connection, maintainedTotal, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
+        if (RootSubtree.Applies(criteria))
+        {
+            rootConditions[categoryCondition] = RootSubtree.Condition(categoryPlaceholder!);
+            rootConditions.AddRange(PriceFilter.Conditions(prices, byIndex: true));
+            var matches = RootSubtree.Matches(Where(rootConditions), where, categoryPlaceholder!);
+            return await OnePassPage.ExecuteAsync(connection, matches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+        }
+
         if (maintainedTotal is null && (OnePassPage.Wins(criteria)
             || await TermTooSparseToWalkAsync(connection, criteria, gramPlaceholder, parameters, cancellationToken)))
         {
-            return await OnePassPage.ExecuteAsync(connection, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+            return await OnePassPage.ExecuteAsync(connection, OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
         return await PagedQuery.ExecuteAsync(
@@ -99,6 +110,9 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             ProductRows.Read,
             cancellationToken);
     }
+
+    private static string Where(List<string> conditions) =>
+        conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
 
     /// <summary>
     /// A one-character term with a price or stock filter on an early page is walked (<see cref="OnePassPage.Wins"/>)

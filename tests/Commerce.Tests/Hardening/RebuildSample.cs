@@ -30,7 +30,8 @@ internal sealed record RebuildSample(long Tools, long Saws, long HandSaws, long 
     }
 
     /// <summary>
-    /// Drops the hammer's row and the Saws row, renames the drill in its row, moves Hand saws' path under Garden, and
+    /// Drops the hammer's row and the Saws row, renames the drill in its row, moves Hand saws' path under Garden, marks
+    /// Tools' products as not carrying its current path (which only slows its searches down), and
     /// adds a product row and a category row of no resource. The batch is one transaction and changes category rows
     /// before product rows, the order in which a product row write locks them (its category's row, then its own):
     /// the other order can deadlock with a product write that runs meanwhile.
@@ -42,6 +43,7 @@ internal sealed record RebuildSample(long Tools, long Saws, long HandSaws, long 
         await using var command = new NpgsqlCommand(
             """
             UPDATE categories SET path = ARRAY[@garden, @handSaws] WHERE id = @handSaws;
+            UPDATE categories SET product_paths_current = false WHERE id = @tools;
             DELETE FROM categories WHERE id = @saws;
             INSERT INTO categories (id, name, name_key, path, created_at, updated_at, version)
             VALUES (@ghost, 'Ghost', 'ghost', ARRAY[@ghost], now(), now(), 1);
@@ -55,6 +57,7 @@ internal sealed record RebuildSample(long Tools, long Saws, long HandSaws, long 
         command.Parameters.AddWithValue("garden", Garden);
         command.Parameters.AddWithValue("handSaws", HandSaws);
         command.Parameters.AddWithValue("saws", Saws);
+        command.Parameters.AddWithValue("tools", Tools);
         command.Parameters.AddWithValue("ghost", GhostId);
         await command.ExecuteNonQueryAsync();
     }

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Commerce.Grains.Interfaces.Categories;
+using Commerce.Tests.Api;
+using Commerce.Tests.Orders;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Commerce.Tests.Hardening;
+
+/// <summary>
+/// A category with a price range: a top-level category is answered from the b-tree on the path's first element and
+/// the price (sql/017), any other category from the path's GIN index; the statement picks by the category's row
+/// (a root, and <c>product_paths_current</c>), which a path change clears and only a re-projection of the products
+/// sets again. Each test has a catalog of its own: two roots, a child and a grandchild, products priced 1 … 24.
+/// </summary>
+public sealed class RootSubtreeSearchTests
+{
+    private sealed record Item(long Id, int Price, long? Category, bool InStock);
+
+    private sealed record Tree(long Home, long Kitchen, long Pots, long Garden)
+    {
+        /// <summary>The categories whose subtree holds a product of <paramref name="category"/>, before any move.</summary>
+        public long[] Ancestry(long? category) =>
+            category == Pots ? [Home, Kitchen, Pots] : category == Kitchen ? [Home, Kitchen] : category is { } c ? [c] : [];
+    }
+
+    [Fact]
+    public async Task Every_category_with_every_kind_of_price_range_gets_its_subtree_page_and_exact_total()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync();
+        var (tree, items) = await SeedAsync(catalog.Client);
+        var ranges = new (int? Min, int? Max)[] { (5, 20), (null, 12), (9, null), (7, 7), (30, null) };
+
+        using var counter = new SqlCommandCounter();
+        foreach (var category in new[] { tree.Home, tree.Kitchen, tree.Pots, tree.Garden })
+        {
+            foreach (var (min, max) in ranges)
+            {
+                foreach (var inStock in new bool?[] { null, true })
+                {
+                    foreach (var offset in new[] { 0, 2 })
+                    {
+                        var url = Url(category, min, max, offset) + (inStock is null ? "" : "&in_stock=true");
+                        var (response, commands) = await counter.GetAsync(catalog.Client, url);
+                        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                        var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                        var expected = items
+                            .Where(item => tree.Ancestry(item.Category).Contains(category) && (min is null || item.Price >= min)
+                                && (max is null || item.Price <= max) && (inStock is null || item.InStock))
+                            .Select(item => item.Id).Order().ToList();
+                        Assert.True(expected.Count == page["total"]!.GetValue<long>(), $"{url}: total {page["total"]}, expected {expected.Count}");
+                        Assert.Equal(expected.Skip(offset).Take(2), page["items"]!.AsArray().Select(item => item!.Id()));
+                        Assert.Contains(commands, sql => sql.Contains("category_path[1] = $", StringComparison.Ordinal) && sql.Contains("UNION ALL", StringComparison.Ordinal));
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_root_range_answers_only_a_root_whose_row_says_its_products_carry_its_current_path()
+    {
+        // No sweep: it would repair the category row this test bends away from the tree.
+        await using var catalog = await IsolatedCatalog.StartAsync(settings: RebuildSample.NoSweep);
+        var (tree, items) = await SeedAsync(catalog.Client);
+        var underKitchen = items.Where(item => item.Category == tree.Kitchen || item.Category == tree.Pots).Select(item => item.Id).Order().ToList();
+        await using var database = new NpgsqlConnection(catalog.ConnectionString);
+        await database.OpenAsync();
+
+        // Kitchen's row becomes a root's, as a move to the top writes it, while its products keep paths that start at
+        // Home: the state between a move's category rows and its products' re-projection.
+        await ExecuteAsync(database, $"UPDATE categories SET parent_id = NULL, path = ARRAY[{tree.Kitchen}::bigint] WHERE id = {tree.Kitchen}");
+        Assert.False(await PathsCurrentAsync(database, tree.Kitchen));
+        Assert.Equal(underKitchen, await SearchAsync(catalog.Client, tree.Kitchen));
+
+        // Were the row to claim current paths now, the root range would look for paths starting at Kitchen: none do.
+        await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = true WHERE id = {tree.Kitchen}");
+        Assert.Empty(await SearchAsync(catalog.Client, tree.Kitchen));
+
+        // Home is still a root with current paths, and a category that does not exist matches nothing.
+        Assert.Equal(items.Where(item => tree.Ancestry(item.Category).Contains(tree.Home)).Select(item => item.Id).Order(), await SearchAsync(catalog.Client, tree.Home));
+        Assert.Empty(await SearchAsync(catalog.Client, tree.Garden + 1000));
+
+        // The tree's repair writes Kitchen's row back under Home, re-projects every product, then marks every row current.
+        await catalog.Services.GetRequiredService<IGrainFactory>().GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).RepairReadRowsAsync();
+        Assert.Equal(0, await ScalarAsync(database, "SELECT count(*) FROM categories WHERE NOT product_paths_current"));
+        Assert.Equal(underKitchen, await SearchAsync(catalog.Client, tree.Kitchen));
+        Assert.Equal(items.Where(item => tree.Ancestry(item.Category).Contains(tree.Home)).Select(item => item.Id).Order(), await SearchAsync(catalog.Client, tree.Home));
+    }
+
+    [Fact]
+    public async Task A_moved_category_is_marked_current_once_its_products_carry_the_new_path()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync();
+        var (tree, items) = await SeedAsync(catalog.Client);
+        var underKitchen = items.Where(item => item.Category == tree.Kitchen || item.Category == tree.Pots).Select(item => item.Id).Order().ToList();
+        var inHomeOnly = items.Where(item => item.Category == tree.Home).Select(item => item.Id).Order().ToList();
+        var inGarden = items.Where(item => item.Category == tree.Garden).Select(item => item.Id).Order().ToList();
+        await using var database = new NpgsqlConnection(catalog.ConnectionString);
+        await database.OpenAsync();
+
+        // To the top: Kitchen is a root, and its products' paths start with it.
+        (await catalog.Client.ApiPatchAsync($"/api/v1/categories/{tree.Kitchen}", new Dictionary<string, object?> { ["parent_id"] = null }))
+            .AssertStatus(HttpStatusCode.OK);
+        Assert.True(await PathsCurrentAsync(database, tree.Kitchen));
+        Assert.True(await PathsCurrentAsync(database, tree.Pots));
+        Assert.Equal(underKitchen, await SearchAsync(catalog.Client, tree.Kitchen));
+        Assert.Equal(inHomeOnly, await SearchAsync(catalog.Client, tree.Home));
+        Assert.Equal(underKitchen.Count, await ScalarAsync(database, $"SELECT count(*) FROM products WHERE category_path[1] = {tree.Kitchen}"));
+
+        // Under Garden: Garden's tree holds Kitchen's, Home's does not.
+        (await catalog.Client.ApiPatchAsync($"/api/v1/categories/{tree.Kitchen}", new { parent_id = tree.Garden })).AssertStatus(HttpStatusCode.OK);
+        Assert.True(await PathsCurrentAsync(database, tree.Kitchen));
+        Assert.Equal(inGarden.Concat(underKitchen).Order(), await SearchAsync(catalog.Client, tree.Garden));
+        Assert.Equal(underKitchen, await SearchAsync(catalog.Client, tree.Kitchen));
+        Assert.Equal(inHomeOnly, await SearchAsync(catalog.Client, tree.Home));
+        Assert.Equal(0, await ScalarAsync(database, "SELECT count(*) FROM categories WHERE NOT product_paths_current"));
+
+        // A rename leaves the path, and the mark, as they are.
+        (await catalog.Client.ApiPatchAsync($"/api/v1/categories/{tree.Garden}", new { name = "Yard" })).AssertStatus(HttpStatusCode.OK);
+        Assert.True(await PathsCurrentAsync(database, tree.Garden));
+    }
+
+    private static async Task<(Tree Tree, List<Item> Items)> SeedAsync(HttpClient client)
+    {
+        var home = await client.CreateCategoryAsync("Home");
+        var kitchen = await client.CreateCategoryAsync("Kitchen", home);
+        var pots = await client.CreateCategoryAsync("Pots", kitchen);
+        var garden = await client.CreateCategoryAsync("Garden");
+        var tree = new Tree(home, kitchen, pots, garden);
+        long?[] placement = [home, kitchen, pots, garden, home, null];
+        var items = new List<Item>();
+        for (var price = 1; price <= 24; price++)
+        {
+            var category = placement[price % placement.Length];
+            var inStock = price % 3 == 0;
+            var created = await client.CreateProductAsync(
+                $"Item {price}", price.ToString("0.00", CultureInfo.InvariantCulture), category, stockOnHand: inStock ? 5 : 0);
+            items.Add(new Item(created.Id(), price, category, inStock));
+        }
+
+        return (tree, items);
+    }
+
+    private static string Url(long category, int? min, int? max, int offset) =>
+        $"/api/v1/products/search?category_id={category}" + (min is null ? "" : $"&min_price={min}.00") + (max is null ? "" : $"&max_price={max}.00")
+        + $"&limit=2&offset={offset}";
+
+    /// <summary>Every product of the category's subtree priced 1.00 or more, in id order.</summary>
+    private static async Task<List<long>> SearchAsync(HttpClient client, long category)
+    {
+        var response = await client.ApiGetAsync($"/api/v1/products/search?category_id={category}&min_price=1.00&limit=100");
+        response.AssertStatus(HttpStatusCode.OK);
+        var ids = response.Json["items"]!.AsArray().Select(item => item!.Id()).ToList();
+        Assert.Equal(ids.Count, response.Json["total"]!.GetValue<long>());
+        return ids;
+    }
+
+    private static async Task<bool> PathsCurrentAsync(NpgsqlConnection database, long category)
+    {
+        await using var command = new NpgsqlCommand("SELECT product_paths_current FROM categories WHERE id = $1", database);
+        command.Parameters.Add(new() { Value = category });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection database, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, database);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection database, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, database);
+        await command.ExecuteNonQueryAsync();
+    }
+}
