@@ -39,7 +39,7 @@ SHAPES=(
   "word + price half|one-pass|search_text LIKE '%kühlschrank%' AND price + 0 <= 150.00|20|0|"
   "word + narrow price (by the index)|one-pass|search_text LIKE '%kühlschrank%' AND price >= 60.00 AND price <= 62.00|20|0|"
   "root subtree + price half|one-pass|category_path @> ARRAY[$ROOT::bigint] AND price + 0 <= 150.00|20|0|"
-  "root subtree + price half, root range (what a root with current paths takes)|one-pass|category_path[1] = $ROOT AND price <= 150.00|20|0|"
+  "root subtree + price half, root range (what a root with current paths takes)|one-pass|category_root = $ROOT AND price <= 150.00|20|0|"
   "word + root subtree|one-pass|search_text LIKE '%кофеварка%' AND category_path @> ARRAY[$ROOT::bigint]|20|0|"
 )
 

@@ -138,12 +138,12 @@ one_pass_of() {
   echo "WITH matches AS MATERIALIZED ($1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT :lim OFFSET :off) ORDER BY p.id;"
 }
 one_pass() { one_pass_of "SELECT id FROM products WHERE $1"; }
-# A category with a price range (RootSubtree): the range of the (category_path[1], price, id) index when the
+# A category with a price range (RootSubtree): the range of the (category_root, price, id) index when the
 # category's row is a root with current product paths, else the path's GIN index with the price as price_case chose.
 ROOT_GATE="(SELECT parent_id IS NULL AND product_paths_current FROM categories WHERE id = :cat)"
 root_or_path() { # $1: the GIN branch's conditions, the price ones first
   local prices=${1% AND category_path*}
-  one_pass_of "SELECT id FROM products WHERE category_path[1] = :cat AND ${prices//price + 0/price} AND $ROOT_GATE UNION ALL SELECT id FROM products WHERE $1 AND NOT coalesce($ROOT_GATE, false)"
+  one_pass_of "SELECT id FROM products WHERE category_root = :cat AND ${prices//price + 0/price} AND $ROOT_GATE UNION ALL SELECT id FROM products WHERE $1 AND NOT coalesce($ROOT_GATE, false)"
 }
 # The kept total ($2) and the catalog's size first, then a walk or one pass (KnownTotalPage; integer form of
 # (offset + limit) × catalog ÷ total ≤ total ÷ 2).

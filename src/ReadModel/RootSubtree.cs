@@ -1,13 +1,14 @@
 namespace Commerce.ReadModel;
 
 /// <summary>
-/// A category filter with a price range, answered for a top-level category from the b-tree on
-/// (<c>category_path[1]</c>, price, id) (sql/017): one range that visits only the tree's products inside the price
-/// range, where the category path's GIN index hands over every product of the tree to be tested for its price (a root
-/// tree is 8% of the catalog). "The category is on the path" equals "the path starts with it" only for a root whose
-/// products all carry its current path, which its row says (<c>product_paths_current</c>); the statement asks that row
-/// in its own snapshot and runs one of two branches, the other never starts. Any other category, or a root whose
-/// products are being re-projected after a move, takes the GIN index as before.
+/// A category filter with a price range, answered for a top-level category from the b-tree on (<c>category_root</c>,
+/// price, id) (sql/017; <c>category_root</c> is the path's first element): one range of index entries, read without
+/// the heap where the last vacuum allows, where the category path's GIN index hands over every product of the tree to
+/// be visited for its price (a root tree is 8% of the catalog). "The category is on the path" equals "the path starts
+/// with it" only for a root whose products all carry its current path, which its row says
+/// (<c>product_paths_current</c>); the statement asks that row in its own snapshot and runs one of two branches, the
+/// other never starts. Any other category, or a root whose products are being re-projected after a move, takes the
+/// GIN index as before.
 /// </summary>
 internal static class RootSubtree
 {
@@ -16,7 +17,7 @@ internal static class RootSubtree
         criteria.CategoryId is not null && string.IsNullOrEmpty(criteria.Text) && (criteria.MinPrice ?? criteria.MaxPrice) is not null;
 
     /// <summary>The condition that replaces <c>category_path @&gt; ARRAY[id]</c> in the root branch.</summary>
-    public static string Condition(string categoryPlaceholder) => $"category_path[1] = {categoryPlaceholder}";
+    public static string Condition(string categoryPlaceholder) => $"category_root = {categoryPlaceholder}";
 
     /// <summary>
     /// The ids of the matches: <paramref name="rootWhere"/> when the category is a root with current product paths,

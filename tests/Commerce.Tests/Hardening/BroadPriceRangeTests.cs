@@ -81,7 +81,7 @@ public sealed class BroadPriceRangeTests
     }
 
     private static string OutsideRootBranch(string sql) =>
-        sql.Contains("category_path[1] = $", StringComparison.Ordinal) ? sql[sql.IndexOf("UNION ALL", StringComparison.Ordinal)..] : sql;
+        sql.Contains("category_root = $", StringComparison.Ordinal) ? sql[sql.IndexOf("UNION ALL", StringComparison.Ordinal)..] : sql;
 
     private static bool TestsPriceOnRows(string sql) =>
         sql.Contains("price + 0 >= $", StringComparison.Ordinal) || sql.Contains("price + 0 <= $", StringComparison.Ordinal);

@@ -10,10 +10,11 @@ using Npgsql;
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
-/// A category with a price range: a top-level category is answered from the b-tree on the path's first element and
-/// the price (sql/017), any other category from the path's GIN index; the statement picks by the category's row
-/// (a root, and <c>product_paths_current</c>), which a path change clears and only a re-projection of the products
-/// sets again. Each test has a catalog of its own: two roots, a child and a grandchild, products priced 1 … 24.
+/// A category with a price range: a top-level category is answered from the b-tree on the path's first element
+/// (<c>category_root</c>) and the price (sql/017), any other category from the path's GIN index; the statement picks
+/// by the category's row (a root, and <c>product_paths_current</c>), which a path change clears and only a
+/// re-projection of the products sets again. Each test has a catalog of its own: two roots, a child and a grandchild,
+/// products priced 1 … 24.
 /// </summary>
 public sealed class RootSubtreeSearchTests
 {
@@ -52,7 +53,7 @@ public sealed class RootSubtreeSearchTests
                             .Select(item => item.Id).Order().ToList();
                         Assert.True(expected.Count == page["total"]!.GetValue<long>(), $"{url}: total {page["total"]}, expected {expected.Count}");
                         Assert.Equal(expected.Skip(offset).Take(2), page["items"]!.AsArray().Select(item => item!.Id()));
-                        Assert.Contains(commands, sql => sql.Contains("category_path[1] = $", StringComparison.Ordinal) && sql.Contains("UNION ALL", StringComparison.Ordinal));
+                        Assert.Contains(commands, sql => sql.Contains("category_root = $", StringComparison.Ordinal) && sql.Contains("UNION ALL", StringComparison.Ordinal));
                     }
                 }
             }
@@ -108,7 +109,7 @@ public sealed class RootSubtreeSearchTests
         Assert.True(await PathsCurrentAsync(database, tree.Pots));
         Assert.Equal(underKitchen, await SearchAsync(catalog.Client, tree.Kitchen));
         Assert.Equal(inHomeOnly, await SearchAsync(catalog.Client, tree.Home));
-        Assert.Equal(underKitchen.Count, await ScalarAsync(database, $"SELECT count(*) FROM products WHERE category_path[1] = {tree.Kitchen}"));
+        Assert.Equal(underKitchen.Count, await ScalarAsync(database, $"SELECT count(*) FROM products WHERE category_root = {tree.Kitchen}"));
 
         // Under Garden: Garden's tree holds Kitchen's, Home's does not.
         (await catalog.Client.ApiPatchAsync($"/api/v1/categories/{tree.Kitchen}", new { parent_id = tree.Garden })).AssertStatus(HttpStatusCode.OK);
