@@ -91,27 +91,35 @@ public sealed class ClusterMembershipTests
     public async Task Each_grain_has_one_activation_whichever_silo_calls_it_and_grains_spread_over_all_silos()
     {
         await using var cluster = await TestCluster.StartAsync(3);
-        var ids = new List<long>();
-        for (var i = 0; i < 60; i++)
-        {
-            var node = cluster.Silos[i % 3];
-            var id = (await node.Client.CreateProductAsync()).Id();
-            ids.Add(id);
-            // Read through every silo: each finds the one activation instead of making its own.
-            foreach (var reader in cluster.Silos)
-            {
-                (await reader.Client.ApiGetAsync($"/api/v1/products/{id}")).AssertStatus(HttpStatusCode.OK);
-            }
-        }
-
         var management = cluster.Silos[0].Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
-        var activations = (await management.GetDetailedGrainStatistics())
-            .Where(a => a.GrainId.Type.ToString() == "product" && ids.Contains(a.GrainId.GetIntegerKey()))
-            .ToList();
+        var ids = new List<long>();
+        List<DetailedGrainStatistic> activations;
+        // Orleans places by each silo's load (resource-optimized placement), preferring the calling silo within a
+        // margin: three silos in one busy test process can report uneven load for a while, so products are created
+        // in rounds until every silo holds one, up to 300.
+        do
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var node = cluster.Silos[ids.Count % 3];
+                var id = (await node.Client.CreateProductAsync()).Id();
+                ids.Add(id);
+                // Read through every silo: each finds the one activation instead of making its own.
+                foreach (var reader in cluster.Silos)
+                {
+                    (await reader.Client.ApiGetAsync($"/api/v1/products/{id}")).AssertStatus(HttpStatusCode.OK);
+                }
+            }
+
+            activations = (await management.GetDetailedGrainStatistics())
+                .Where(a => a.GrainId.Type.ToString() == "product" && ids.Contains(a.GrainId.GetIntegerKey()))
+                .ToList();
+        }
+        while (activations.Select(a => a.SiloAddress).Distinct().Count() < cluster.Silos.Count && ids.Count < 300);
+
         Assert.Equal(ids.Count, activations.Count);
         Assert.Equal(ids.Count, activations.Select(a => a.GrainId).Distinct().Count());
-        var perSilo = activations.GroupBy(a => a.SiloAddress).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(cluster.Silos.Select(s => s.SiloAddress).ToHashSet(), perSilo.Keys.ToHashSet());
+        Assert.Equal(cluster.Silos.Select(s => s.SiloAddress).ToHashSet(), activations.Select(a => a.SiloAddress).ToHashSet());
     }
 
     /// <summary>Records the fatal error Orleans raises and hands the stop to the test instead of ending the process.</summary>
