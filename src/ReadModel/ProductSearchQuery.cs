@@ -78,7 +78,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var priceBesideAnotherIndex = (prices.Min ?? prices.Max) is not null && (!string.IsNullOrEmpty(criteria.Text) || categoryPlaceholder is not null);
         var priceByIndex = !priceBesideAnotherIndex || !await PriceFilter.IsBroadAsync(connection, prices, parameters, cancellationToken);
-        var rootConditions = new List<string>(conditions);
+        var priceConditions = conditions.Count;
         conditions.AddRange(PriceFilter.Conditions(prices, priceByIndex));
         var where = Where(conditions);
         if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
@@ -88,6 +88,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
 
         if (RootSubtree.Applies(criteria))
         {
+            var rootConditions = conditions.Take(priceConditions).ToList();
             rootConditions[categoryCondition] = RootSubtree.Condition(categoryPlaceholder!);
             rootConditions.AddRange(PriceFilter.Conditions(prices, byIndex: true));
             var matches = RootSubtree.Matches(Where(rootConditions), where, categoryPlaceholder!);
