@@ -15,7 +15,7 @@ namespace Commerce.ReadModel;
 /// a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's
 /// plan (<see cref="KnownTotalPage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
-/// (<see cref="OnePassPage"/>), a root category with a price range from the root's price range (<see cref="RootSubtree"/>);
+/// (<see cref="OnePassPage"/>), a root category with a price range or a term from the indexes that lead with the root (<see cref="RootSubtree"/>);
 /// the rest read the page, then count unless the page proves the total.
 /// </summary>
 public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns turns)
@@ -88,9 +88,11 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
 
         if (RootSubtree.Applies(criteria))
         {
+            // Without text, the root's price range is one range of the (category_root, price) b-tree however broad it
+            // is; beside text, the price is tested as the path branch tests it.
             var rootConditions = conditions.Take(priceConditions).ToList();
             rootConditions[categoryCondition] = RootSubtree.Condition(categoryPlaceholder!);
-            rootConditions.AddRange(PriceFilter.Conditions(prices, byIndex: true));
+            rootConditions.AddRange(PriceFilter.Conditions(prices, byIndex: priceByIndex || string.IsNullOrEmpty(criteria.Text)));
             var matches = RootSubtree.Matches(Where(rootConditions), where, categoryPlaceholder!);
             return await OnePassPage.ExecuteAsync(connection, matches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }

@@ -10,15 +10,16 @@ using Npgsql;
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
-/// A category with a price range: a top-level category is answered from the b-tree on the path's first element
-/// (<c>category_root</c>) and the price (sql/017), any other category from the path's GIN index; the statement picks
-/// by the category's row (a root, and <c>product_paths_current</c>), which a path change clears and only a
-/// re-projection of the products sets again. Each test has a catalog of its own: two roots, a child and a grandchild,
-/// products priced 1 … 24.
+/// A category with a price range or a text term: a top-level category is answered from the indexes that lead with the
+/// path's first element (<c>category_root</c>): the b-tree on it and the price (sql/017), the GIN indexes on it and the
+/// text (sql/018); any other category from the path's GIN index. The statement picks by the category's row (a root,
+/// and <c>product_paths_current</c>), which a path change clears and only a re-projection of the products sets again.
+/// Each test has a catalog of its own: two roots, a child and a grandchild, products priced 1 … 24 whose titles hold
+/// a Korean word, a Chinese word or a Latin one.
 /// </summary>
 public sealed class RootSubtreeSearchTests
 {
-    private sealed record Item(long Id, int Price, long? Category, bool InStock);
+    private sealed record Item(long Id, string Title, int Price, long? Category, bool InStock);
 
     private sealed record Tree(long Home, long Kitchen, long Pots, long Garden)
     {
@@ -27,8 +28,13 @@ public sealed class RootSubtreeSearchTests
             category == Pots ? [Home, Kitchen, Pots] : category == Kitchen ? [Home, Kitchen] : category is { } c ? [c] : [];
     }
 
+    /// <summary>A one-character and a two-character term (grams) and a word (trigrams); none is in a test SKU.</summary>
+    private static readonly string?[] Terms = [null, "무", "背包", "kettle"];
+
+    private static readonly string[] Words = ["무선 kettle", "背包 lamp", "kettle 背包", "lamp"];
+
     [Fact]
-    public async Task Every_category_with_every_kind_of_price_range_gets_its_subtree_page_and_exact_total()
+    public async Task Every_category_with_every_kind_of_price_range_and_term_gets_its_subtree_page_and_exact_total()
     {
         await using var catalog = await IsolatedCatalog.StartAsync();
         var (tree, items) = await SeedAsync(catalog.Client);
@@ -37,23 +43,29 @@ public sealed class RootSubtreeSearchTests
         using var counter = new SqlCommandCounter();
         foreach (var category in new[] { tree.Home, tree.Kitchen, tree.Pots, tree.Garden })
         {
-            foreach (var (min, max) in ranges)
+            foreach (var term in Terms)
             {
-                foreach (var inStock in new bool?[] { null, true })
+                // Without a term every kind of range; with one, no range, a narrow and a broad one.
+                foreach (var (min, max) in term is null ? ranges : [(null, null), (7, 7), (null, 12)])
                 {
-                    foreach (var offset in new[] { 0, 2 })
+                    foreach (var inStock in new bool?[] { null, true })
                     {
-                        var url = Url(category, min, max, offset) + (inStock is null ? "" : "&in_stock=true");
-                        var (response, commands) = await counter.GetAsync(catalog.Client, url);
-                        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                        var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-                        var expected = items
-                            .Where(item => tree.Ancestry(item.Category).Contains(category) && (min is null || item.Price >= min)
-                                && (max is null || item.Price <= max) && (inStock is null || item.InStock))
-                            .Select(item => item.Id).Order().ToList();
-                        Assert.True(expected.Count == page["total"]!.GetValue<long>(), $"{url}: total {page["total"]}, expected {expected.Count}");
-                        Assert.Equal(expected.Skip(offset).Take(2), page["items"]!.AsArray().Select(item => item!.Id()));
-                        Assert.Contains(commands, sql => sql.Contains("category_root = $", StringComparison.Ordinal) && sql.Contains("UNION ALL", StringComparison.Ordinal));
+                        foreach (var offset in new[] { 0, 2 })
+                        {
+                            var url = Url(category, min, max, offset) + (term is null ? "" : "&q=" + Uri.EscapeDataString(term))
+                                + (inStock is null ? "" : "&in_stock=true");
+                            var (response, commands) = await counter.GetAsync(catalog.Client, url);
+                            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                            var expected = items
+                                .Where(item => tree.Ancestry(item.Category).Contains(category) && (min is null || item.Price >= min)
+                                    && (max is null || item.Price <= max) && (inStock is null || item.InStock)
+                                    && (term is null || item.Title.Contains(term, StringComparison.Ordinal)))
+                                .Select(item => item.Id).Order().ToList();
+                            Assert.True(expected.Count == page["total"]!.GetValue<long>(), $"{url}: total {page["total"]}, expected {expected.Count}");
+                            Assert.Equal(expected.Skip(offset).Take(2), page["items"]!.AsArray().Select(item => item!.Id()));
+                            Assert.Contains(commands, sql => sql.Contains("category_root = $", StringComparison.Ordinal) && sql.Contains("UNION ALL", StringComparison.Ordinal));
+                        }
                     }
                 }
             }
@@ -67,6 +79,10 @@ public sealed class RootSubtreeSearchTests
         await using var catalog = await IsolatedCatalog.StartAsync(settings: RebuildSample.NoSweep);
         var (tree, items) = await SeedAsync(catalog.Client);
         var underKitchen = items.Where(item => item.Category == tree.Kitchen || item.Category == tree.Pots).Select(item => item.Id).Order().ToList();
+        List<long> UnderKitchenHolding(string term) =>
+            items.Where(item => underKitchen.Contains(item.Id) && item.Title.Contains(term, StringComparison.Ordinal)).Select(item => item.Id).Order().ToList();
+        Assert.Equal(4, UnderKitchenHolding("kettle").Count);
+        Assert.Equal(2, UnderKitchenHolding("무").Count);
         await using var database = new NpgsqlConnection(catalog.ConnectionString);
         await database.OpenAsync();
 
@@ -75,10 +91,14 @@ public sealed class RootSubtreeSearchTests
         await ExecuteAsync(database, $"UPDATE categories SET parent_id = NULL, path = ARRAY[{tree.Kitchen}::bigint] WHERE id = {tree.Kitchen}");
         Assert.False(await PathsCurrentAsync(database, tree.Kitchen));
         Assert.Equal(underKitchen, await SearchAsync(catalog.Client, tree.Kitchen));
+        Assert.Equal(UnderKitchenHolding("kettle"), await SearchAsync(catalog.Client, tree.Kitchen, "kettle"));
+        Assert.Equal(UnderKitchenHolding("무"), await SearchAsync(catalog.Client, tree.Kitchen, "무"));
 
-        // Were the row to claim current paths now, the root range would look for paths starting at Kitchen: none do.
+        // Were the row to claim current paths now, the root branch would look for paths starting at Kitchen: none do.
         await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = true WHERE id = {tree.Kitchen}");
         Assert.Empty(await SearchAsync(catalog.Client, tree.Kitchen));
+        Assert.Empty(await SearchAsync(catalog.Client, tree.Kitchen, "kettle"));
+        Assert.Empty(await SearchAsync(catalog.Client, tree.Kitchen, "무"));
 
         // Home is still a root with current paths, and a category that does not exist matches nothing.
         Assert.Equal(items.Where(item => tree.Ancestry(item.Category).Contains(tree.Home)).Select(item => item.Id).Order(), await SearchAsync(catalog.Client, tree.Home));
@@ -88,6 +108,8 @@ public sealed class RootSubtreeSearchTests
         await catalog.Services.GetRequiredService<IGrainFactory>().GetGrain<ICategoryTreeGrain>(ICategoryTreeGrain.Key).RepairReadRowsAsync();
         Assert.Equal(0, await ScalarAsync(database, "SELECT count(*) FROM categories WHERE NOT product_paths_current"));
         Assert.Equal(underKitchen, await SearchAsync(catalog.Client, tree.Kitchen));
+        Assert.Equal(UnderKitchenHolding("kettle"), await SearchAsync(catalog.Client, tree.Kitchen, "kettle"));
+        Assert.Equal(UnderKitchenHolding("무"), await SearchAsync(catalog.Client, tree.Kitchen, "무"));
         Assert.Equal(items.Where(item => tree.Ancestry(item.Category).Contains(tree.Home)).Select(item => item.Id).Order(), await SearchAsync(catalog.Client, tree.Home));
     }
 
@@ -124,6 +146,59 @@ public sealed class RootSubtreeSearchTests
         Assert.True(await PathsCurrentAsync(database, tree.Garden));
     }
 
+    [Fact]
+    public async Task A_term_within_a_root_tree_is_looked_up_by_root_and_term_in_one_scan_of_the_text_index()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync();
+        var (tree, _) = await SeedAsync(catalog.Client);
+        await using var database = new NpgsqlConnection(catalog.ConnectionString);
+        await database.OpenAsync();
+
+        using var counter = new SqlCommandCounter();
+        foreach (var (term, bound, index, termCondition) in new[]
+                 {
+                     ("背包", "背包", "products_root_search_grams", "search_grams @>"),
+                     ("kettle", "%kettle%", "products_root_search_text", "search_text ~~"),
+                 })
+        {
+            var (response, commands) = await counter.GetAsync(catalog.Client, $"/api/v1/products/search?category_id={tree.Home}&q={Uri.EscapeDataString(term)}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var onePass = Assert.Single(commands, sql => sql.Contains("UNION ALL", StringComparison.Ordinal));
+
+            // The plan of the statement the service sent, with the values it bound ($1 the term, $2 the category), over
+            // a catalog large enough for the planner to weigh its indexes: 24,000 more rows of a product's width (a
+            // description of about 1 kB), rolled back after. One in twelve is in Home's tree, one in twenty holds the term.
+            await using var transaction = await database.BeginTransactionAsync();
+            await ExecuteAsync(database, "SET LOCAL session_replication_role = replica"); // no kept counts to follow
+            await ExecuteAsync(database, $"""
+                INSERT INTO products (id, title, description, sku, price, search_text, created_at, updated_at, version, search_grams, category_path)
+                SELECT 1000000 + n, t.title, repeat('description ', 80), 'PLAN-' || n, 1 + n % 300, t.title || E'\x1f' || 'plan-' || n, now(), now(), 1,
+                       search_grams_of(t.title || E'\x1f' || 'plan-' || n),
+                       CASE WHEN n % 12 = 0 THEN ARRAY[{tree.Home}::bigint] ELSE ARRAY[{tree.Garden}::bigint] END
+                FROM generate_series(1, 24000) AS n,
+                     LATERAL (SELECT CASE WHEN n % 20 = 0 THEN 'kettle 背包 ' ELSE 'lamp ' END || n AS title) AS t
+                """);
+            await ExecuteAsync(database, "ANALYZE products");
+            await using var explain = new NpgsqlCommand("EXPLAIN " + onePass, database, transaction);
+            explain.Parameters.Add(new() { Value = bound });
+            explain.Parameters.Add(new() { Value = tree.Home });
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(0));
+                }
+            }
+
+            var scan = plan.FindIndex(line => line.Contains($"Bitmap Index Scan on {index}", StringComparison.Ordinal));
+            Assert.True(scan >= 0, string.Join("\n", plan));
+            Assert.Contains("category_root =", plan[scan + 1], StringComparison.Ordinal);
+            Assert.Contains(termCondition, plan[scan + 1], StringComparison.Ordinal);
+            await transaction.RollbackAsync();
+        }
+    }
+
     private static async Task<(Tree Tree, List<Item> Items)> SeedAsync(HttpClient client)
     {
         var home = await client.CreateCategoryAsync("Home");
@@ -137,9 +212,10 @@ public sealed class RootSubtreeSearchTests
         {
             var category = placement[price % placement.Length];
             var inStock = price % 3 == 0;
+            var title = $"{Words[price % Words.Length]} {price}";
             var created = await client.CreateProductAsync(
-                $"Item {price}", price.ToString("0.00", CultureInfo.InvariantCulture), category, stockOnHand: inStock ? 5 : 0);
-            items.Add(new Item(created.Id(), price, category, inStock));
+                title, price.ToString("0.00", CultureInfo.InvariantCulture), category, stockOnHand: inStock ? 5 : 0);
+            items.Add(new Item(created.Id(), title, price, category, inStock));
         }
 
         return (tree, items);
@@ -149,10 +225,11 @@ public sealed class RootSubtreeSearchTests
         $"/api/v1/products/search?category_id={category}" + (min is null ? "" : $"&min_price={min}.00") + (max is null ? "" : $"&max_price={max}.00")
         + $"&limit=2&offset={offset}";
 
-    /// <summary>Every product of the category's subtree priced 1.00 or more, in id order.</summary>
-    private static async Task<List<long>> SearchAsync(HttpClient client, long category)
+    /// <summary>Every product of the category's subtree priced 1.00 or more, or holding the term, in id order.</summary>
+    private static async Task<List<long>> SearchAsync(HttpClient client, long category, string? term = null)
     {
-        var response = await client.ApiGetAsync($"/api/v1/products/search?category_id={category}&min_price=1.00&limit=100");
+        var filter = term is null ? "min_price=1.00" : "q=" + Uri.EscapeDataString(term);
+        var response = await client.ApiGetAsync($"/api/v1/products/search?category_id={category}&{filter}&limit=100");
         response.AssertStatus(HttpStatusCode.OK);
         var ids = response.Json["items"]!.AsArray().Select(item => item!.Id()).ToList();
         Assert.Equal(ids.Count, response.Json["total"]!.GetValue<long>());
