@@ -40,7 +40,10 @@ SHAPES=(
   "word + narrow price (by the index)|one-pass|search_text LIKE '%kühlschrank%' AND price >= 60.00 AND price <= 62.00|20|0|"
   "root subtree + price half|one-pass|category_path @> ARRAY[$ROOT::bigint] AND price + 0 <= 150.00|20|0|"
   "root subtree + price half, root range (what a root with current paths takes)|one-pass|category_root = $ROOT AND price <= 150.00|20|0|"
+  "2-character term + price half + root subtree, root branch (what a root with current paths takes)|one-pass|search_grams @> ARRAY['무선'::text] AND category_root = $ROOT::bigint AND price + 0 <= 150.00|20|0|"
   "word + root subtree|one-pass|search_text LIKE '%кофеварка%' AND category_path @> ARRAY[$ROOT::bigint]|20|0|"
+  "word + root subtree, root branch (what a root with current paths takes)|one-pass|search_text LIKE '%кофеварка%' AND category_root = $ROOT::bigint|20|0|"
+  "broadest 1-character term + root subtree, root branch|one-pass|search_grams @> ARRAY['0'::text] AND category_root = $ROOT::bigint|20|0|"
 )
 
 run() { "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d catalog -X -qAt -c "$1"; }

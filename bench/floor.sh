@@ -138,12 +138,14 @@ one_pass_of() {
   echo "WITH matches AS MATERIALIZED ($1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT :lim OFFSET :off) ORDER BY p.id;"
 }
 one_pass() { one_pass_of "SELECT id FROM products WHERE $1"; }
-# A category with a price range (RootSubtree): the range of the (category_root, price, id) index when the
-# category's row is a root with current product paths, else the path's GIN index with the price as price_case chose.
+# A category with a price range or a term (RootSubtree): category_root in place of the path when the category's row is
+# a root with current product paths, else the path's GIN index. Without a term, the root branch tests the price by
+# the (category_root, price, id) index however broad the range; with one, as price_case chose.
 ROOT_GATE="(SELECT parent_id IS NULL AND product_paths_current FROM categories WHERE id = :cat)"
-root_or_path() { # $1: the GIN branch's conditions, the price ones first
-  local prices=${1% AND category_path*}
-  one_pass_of "SELECT id FROM products WHERE category_root = :cat AND ${prices//price + 0/price} AND $ROOT_GATE UNION ALL SELECT id FROM products WHERE $1 AND NOT coalesce($ROOT_GATE, false)"
+root_or_path() { # $1: the path branch's conditions; $2: "text" when they hold a term
+  local root=${1/"$CATEGORY"/category_root = :cat::bigint}
+  [[ ${2:-} == text ]] || root=${root//price + 0/price}
+  one_pass_of "SELECT id FROM products WHERE $root AND $ROOT_GATE UNION ALL SELECT id FROM products WHERE $1 AND NOT coalesce($ROOT_GATE, false)"
 }
 # The kept total ($2) and the catalog's size first, then a walk or one pass (KnownTotalPage; integer form of
 # (offset + limit) × catalog ÷ total ≤ total ÷ 2).
@@ -175,7 +177,7 @@ text_with_price() { # $1: the price conditions
   echo '\else'; one_pass "$TEXT_LIKE AND $1"; echo '\endif'
 }
 text_in_category() { # $1: the conditions after the text one
-  echo '\if :short'; one_pass "$TEXT_SHORT AND $1"; echo '\else'; one_pass "$TEXT_LIKE AND $1"; echo '\endif'
+  echo '\if :short'; root_or_path "$TEXT_SHORT AND $1" text; echo '\else'; root_or_path "$TEXT_LIKE AND $1" text; echo '\endif'
 }
 with_price() { # $1: emitter, $2: conditions after the price ones, $3: "beside" when a text or category filter is set
   local after=${2:+ AND $2}
