@@ -20,17 +20,6 @@ namespace Commerce.ReadModel;
 /// </summary>
 public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns turns)
 {
-    /// <summary>
-    /// A walked one-character term held by more than 1/8 of the catalog is counted by testing each row's text for it
-    /// (<c>strpos</c>), not its grams: such a count reads most of the table whatever the plan, the gram array's
-    /// containment test costs about three times the substring test per row, and the planner, costing both as one
-    /// operator, took the table scan with the array test (2.1 s against 0.9 s for 'ö' with a broad price at 1M
-    /// products, docs/PERFORMANCE.md). Below 1/8 the gram's GIN index stays available to the planner. The two tests
-    /// agree: the grams are the code points of the same folded text (<see cref="SearchGrams"/>), and a term holds no
-    /// control character, so never the separator between title and SKU.
-    /// </summary>
-    private const int DenseTermShareOfCatalog = 8;
-
     public async Task<Page<ProductSnapshot>> ExecuteAsync(ProductSearchCriteria criteria, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
@@ -108,25 +97,15 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             return await OnePassPage.ExecuteAsync(connection, matches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
-        var termAlone = maintainedTotal is null && !OnePassPage.Wins(criteria)
-            ? await TermAloneTotalsAsync(connection, criteria, gramPlaceholder, parameters, cancellationToken)
-            : null;
-        if (maintainedTotal is null && (OnePassPage.Wins(criteria) || termAlone is { } sparse
-                && (sparse.Total == 0 || !KnownTotalPage.WalkIsCheaper(sparse.Total, sparse.Catalog, criteria.Limit, criteria.Offset))))
+        if (maintainedTotal is null && (OnePassPage.Wins(criteria)
+            || await TermTooSparseToWalkAsync(connection, criteria, gramPlaceholder, parameters, cancellationToken)))
         {
             return await OnePassPage.ExecuteAsync(connection, OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
-        var countWhere = where;
-        if (termAlone is { } dense && dense.Total * DenseTermShareOfCatalog > dense.Catalog)
-        {
-            conditions[0] = $"strpos(search_text, {gramPlaceholder}) > 0";
-            countWhere = Where(conditions);
-        }
-
         return await PagedQuery.ExecuteAsync(
             connection,
-            maintainedTotal ?? "SELECT count(*) FROM products" + countWhere,
+            maintainedTotal ?? "SELECT count(*) FROM products" + where,
             $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}",
             parameters,
             criteria.Limit,
@@ -142,19 +121,19 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
     /// A one-character term with a price or stock filter on an early page is walked (<see cref="OnePassPage.Wins"/>)
     /// because most such terms are common letters; but a Chinese or Korean character can be rare, and then the walk
     /// reads thousands of rows per page row. The term's kept total tells which: if even the term alone is too sparse
-    /// for a walk (<see cref="KnownTotalPage.WalkIsCheaper"/>), the filtered search is sparser still. Null when the
-    /// search has no such term.
+    /// for a walk (<see cref="KnownTotalPage.WalkIsCheaper"/>), the filtered search is sparser still.
     /// </summary>
-    private static async Task<(long Total, long Catalog)?> TermAloneTotalsAsync(
+    private static async Task<bool> TermTooSparseToWalkAsync(
         NpgsqlConnection connection, ProductSearchCriteria criteria, string? gramPlaceholder, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
         if (gramPlaceholder is null || criteria.CategoryId is not null)
         {
-            return null;
+            return false;
         }
 
         var termAlone = criteria with { MinPrice = null, MaxPrice = null, InStock = null };
         var termTotal = MaintainedTotals.Sql(termAlone, null, gramPlaceholder, new PriceBounds(null, null))!;
-        return await KnownTotalPage.TotalsAsync(connection, termTotal, parameters, cancellationToken);
+        var (total, catalog) = await KnownTotalPage.TotalsAsync(connection, termTotal, parameters, cancellationToken);
+        return total == 0 || !KnownTotalPage.WalkIsCheaper(total, catalog, criteria.Limit, criteria.Offset);
     }
 }
