@@ -171,9 +171,16 @@ PAGE_COLUMNS=$(sed "s/[a-z_]\+/p.&/g" <<<"$COLUMNS")
 text_alone() {
   echo '\if :short'; known_total "$TEXT_SHORT" "$GRAM_TOTAL"; echo '\else'; one_pass "$TEXT_LIKE"; echo '\endif'
 }
+# A one-character term on an early page: its kept total says whether to walk, then count, or to collect the matches
+# in one pass (ProductSearchQuery).
 text_with_price() { # $1: the price conditions
   echo '\if :short'
-  echo '\if :one_char = 1 and :off < 500'; page_count "$TEXT_SHORT AND $1"; echo '\else'; one_pass "$TEXT_SHORT AND $1"; echo '\endif'
+  echo '\if :one_char = 1 and :off < 500'
+  echo "SELECT ($GRAM_TOTAL) AS term_total, ($CATALOG) AS catalog \\gset"
+  echo '\if :term_total > 0 and 2 * (:off + :lim) * :catalog <= :term_total * :term_total'
+  page_count "$TEXT_SHORT AND $1"
+  echo '\else'; one_pass "$TEXT_SHORT AND $1"; echo '\endif'
+  echo '\else'; one_pass "$TEXT_SHORT AND $1"; echo '\endif'
   echo '\else'; one_pass "$TEXT_LIKE AND $1"; echo '\endif'
 }
 text_in_category() { # $1: the conditions after the text one
