@@ -2,7 +2,7 @@
 -- category, and a text term beside one was answered by ANDing two GIN bitmaps: every product of the term and every
 -- product of the tree (8% of the catalog), each built in full before the AND. A multicolumn GIN index holds the
 -- entries of both columns in one tree, and its scan intersects the term's posting list with the root's, skipping
--- through the longer one instead of reading it: for a root tree and a two-character word 3.0 -> 0.9 ms, a rare
+-- through the longer one instead of reading it: counting a two-character word in a root tree 3.0 -> 0.4 ms, a rare
 -- Latin letter 10.2 -> 1.5 ms, a Latin word 5.6 -> 2.4 ms at 100k products (docs/PERFORMANCE.md).
 --
 -- The root is category_root (sql/017), which equals "the category is on the path" only for a root whose products
@@ -12,8 +12,8 @@
 -- product write still maintains two text indexes, not four. btree_gin gives category_root (bigint) a GIN operator
 -- class; it is a trusted extension, so the catalog's owner may create it (docs/DEPLOYMENT.md).
 --
--- Building the two indexes takes a SHARE lock: reads go on, product writes wait (seconds at 100k products, about a
--- minute at 1M on the 2-core bench machine). The old indexes are dropped last, so the exclusive lock their drop
+-- Building the two indexes takes a SHARE lock: reads go on, product writes wait (7 s at 100k products, 41 s at 1M
+-- on the 2-core bench machine). The old indexes are dropped last, so the exclusive lock their drop
 -- needs is held only from then until this migration commits.
 
 SET LOCAL maintenance_work_mem = '256MB';
