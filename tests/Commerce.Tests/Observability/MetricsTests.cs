@@ -34,6 +34,8 @@ public sealed class MetricsTests(MetricsTests.Host host) : IClassFixture<Metrics
 
         Assert.True(Sum(after, "catalog_search_zero_results_total") > Sum(before, "catalog_search_zero_results_total"));
         Assert.True(Sum(after, "catalog_search_results_count") > Sum(before, "catalog_search_results_count"));
+        // The gauge that deploy/prometheus/alerts.yml's RequestsQueuedFor10Minutes reads, under that name.
+        Assert.Matches(@"(?m)^catalog_requests_waiting(\{[^}]*\})? \d", after);
     }
 
     [Fact]
