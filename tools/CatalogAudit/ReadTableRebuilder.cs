@@ -38,7 +38,8 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
             CategoryReadRow.AddRowParameters(command.Parameters, row.Expected.Snapshot(), row.Expected.Path), CategoryReadRow.Upsert, cancellationToken);
         await WriteAsync(connection, differences.ProductsToWrite, (command, row) =>
             ProductReadRow.AddRowParameters(command.Parameters, row.Expected.Id, stored.Products[row.Expected.Id]), ProductReadRow.Upsert, cancellationToken);
-        // Every product row now has its category's path: a root category's search may use the root's price range.
+        // Every product row now has its category's path: a root category's search may use the indexes that lead with
+        // the root.
         await using (var current = new NpgsqlCommand(ProductCategoryPaths.MarkAllCurrent, connection))
         {
             await current.ExecuteNonQueryAsync(cancellationToken);

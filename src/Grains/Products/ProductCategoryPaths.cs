@@ -9,7 +9,8 @@ namespace Commerce.Grains.Products;
 /// A product row that changes its category while a statement runs is left alone: the statement re-checks the
 /// category id on the row version it updates, and that version's own write read its path.
 /// Once the products' statement committed, the categories it re-projected are marked current again
-/// (<c>product_paths_current</c>, sql/017), which lets a search of a root category use the root's price range.
+/// (<c>product_paths_current</c>, sql/017), which lets a search of a root category use the indexes that lead with
+/// the root (RootSubtree).
 /// Marking in a later statement keeps the lock order of product writes (category row, then product row).
 /// </summary>
 public sealed class ProductCategoryPaths(NpgsqlDataSource database)
