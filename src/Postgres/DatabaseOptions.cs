@@ -39,6 +39,20 @@ public sealed class DatabaseOptions
     [Range(1, 10_000)]
     public int MaxPoolSize { get; set; } = Math.Max(8, 4 * Environment.ProcessorCount);
 
+    /// <summary>
+    /// Statements each connection keeps prepared (Npgsql's automatic preparation, least recently used dropped first);
+    /// 0 turns it off. Overrides any <c>Max Auto Prepare</c> in the connection string. A search's own work is often
+    /// under a millisecond, and parsing and planning its statement anew each time cost PostgreSQL about as much; a
+    /// prepared statement skips the parsing always and the planning once PostgreSQL finds its generic plan as good as
+    /// the custom ones (docs/PERFORMANCE.md).
+    /// </summary>
+    [Range(0, 1_000)]
+    public int MaxAutoPrepare { get; set; } = 64;
+
+    /// <summary>How many times a connection runs a statement before preparing it (see <see cref="MaxAutoPrepare"/>).</summary>
+    [Range(1, 1_000)]
+    public int AutoPrepareMinUsages { get; set; } = 2;
+
     /// <summary>Per-command timeout; overrides any command timeout in the connection string.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);

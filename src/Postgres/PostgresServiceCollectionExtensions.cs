@@ -52,6 +52,8 @@ public static class PostgresServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString);
             builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
+            builder.ConnectionStringBuilder.MaxAutoPrepare = options.MaxAutoPrepare;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = options.AutoPrepareMinUsages;
             builder.ConnectionStringBuilder.CommandTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
             builder.ConnectionStringBuilder.Timeout = (int)Math.Ceiling(options.ConnectionTimeout.TotalSeconds);
             builder.ConnectionStringBuilder.Enlist = false;

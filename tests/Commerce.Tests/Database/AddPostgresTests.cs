@@ -49,6 +49,48 @@ public sealed class AddPostgresTests
         }
     }
 
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("0", 0)]
+    public async Task A_statement_a_connection_runs_again_is_prepared_unless_turned_off(string? maxAutoPrepare, int prepared)
+    {
+        const string Probe = "select count(*) from migration_probe where id > $1";
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Catalog"] = await TestDatabase.CreateDatabaseAsync("prepared") };
+        if (maxAutoPrepare is not null)
+        {
+            settings["Database:MaxAutoPrepare"] = maxAutoPrepare;
+        }
+
+        using var host = BuildHost(settings);
+        await host.StartAsync();
+        try
+        {
+            await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+            for (var run = 0; run < 3; run++)
+            {
+                await using var command = new NpgsqlCommand(Probe, connection) { Parameters = { new() { Value = 0L } } };
+                Assert.Equal(1L, await command.ExecuteScalarAsync());
+            }
+
+            // Protocol-level statements of this session only: what Npgsql prepared, not SQL PREPAREs.
+            await using var listing = new NpgsqlCommand("select statement from pg_prepared_statements where not from_sql", connection);
+            var statements = new List<string>();
+            await using (var reader = await listing.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    statements.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.Equal(Enumerable.Repeat(Probe, prepared), statements);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     private static IHost BuildHost(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
