@@ -15,8 +15,10 @@
 # no category before offset 500; the rest get the page, then the count unless the page was a short last page. A price
 # range beside a text or category filter first reads its band total and, holding over 1/32 of the catalog, is tested
 # as price + 0 (PriceFilter). Parameters are bound
-# (-M extended), as Npgsql binds them. Differences: LIMIT and OFFSET are parameters here (the service writes them
-# into the SQL); a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can
+# and each statement is prepared (-M prepared; BENCH_FLOOR_PROTOCOL=extended sends them unprepared), as the service's
+# connections keep their frequent statements prepared (Database:MaxAutoPrepare). Differences: LIMIT and OFFSET are
+# parameters here (the service writes them into the SQL of a walk and of page-then-count, where the plan depends on
+# them; its one-pass statement binds them too); a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can
 # see how many rows came back (a window over at most 100 rows); a term and a root id are picked by a one-row
 # lookup in the bench_floor schema (≈ 0.05 ms), and SKU fragments are formatted by a one-row SELECT.
 set -euo pipefail
@@ -206,7 +208,7 @@ shape category_price 'category' 'price' 'with_price root_or_path "$CATEGORY" bes
 shape text_category_price 'text_term' 'category' 'price' 'with_price text_in_category "$CATEGORY" beside'
 
 echo "== pgbench floor: $CLIENTS clients, $THREADS threads, ${SECONDS_TO_RUN}s on port $PGPORT (scripts: $SCRIPTS)"
-"$BIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M extended -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_TO_RUN" \
+"$BIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M "${BENCH_FLOOR_PROTOCOL:-prepared}" -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_TO_RUN" \
   -f "$SCRIPTS/text.sql@24" -f "$SCRIPTS/sku.sql@8" -f "$SCRIPTS/price.sql@12" -f "$SCRIPTS/category.sql@12" \
   -f "$SCRIPTS/text_price.sql@12" -f "$SCRIPTS/text_category.sql@12" -f "$SCRIPTS/category_price.sql@10" \
   -f "$SCRIPTS/text_category_price.sql@10" ${BENCH_FLOOR_OPTIONS:-} catalog
