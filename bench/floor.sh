@@ -17,8 +17,8 @@
 # as price + 0 (PriceFilter). Parameters are bound
 # and each statement is prepared (-M prepared; BENCH_FLOOR_PROTOCOL=extended sends them unprepared), as the service's
 # connections keep their frequent statements prepared (Database:MaxAutoPrepare). Differences: LIMIT and OFFSET are
-# parameters here (the service writes them into the SQL of a walk and of page-then-count, where the plan depends on
-# them; its one-pass statement binds them too); a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can
+# parameters here (the service writes them into the SQL, so its deep pages, each a statement of its own, are rarely
+# run twice on a connection and stay unprepared); a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can
 # see how many rows came back (a window over at most 100 rows); a term and a root id are picked by a one-row
 # lookup in the bench_floor schema (≈ 0.05 ms), and SKU fragments are formatted by a one-row SELECT.
 set -euo pipefail
