@@ -16,8 +16,8 @@
 # range beside a text or category filter first reads its band total and, holding over 1/32 of the catalog, is tested
 # as price + 0 (PriceFilter). Parameters are bound and each statement is prepared (-M prepared;
 # BENCH_FLOOR_PROTOCOL=extended sends them unprepared), as the service's connections keep their frequent statements
-# prepared (Database:MaxAutoPrepare). Differences: LIMIT and OFFSET are parameters here (the service writes them into
-# the SQL, so its deep pages, each a statement of its own, are rarely run twice on a connection and stay unprepared);
+# prepared (Database:MaxAutoPrepare). Differences: LIMIT and OFFSET are parameters here (the service binds them in its
+# one-pass statement but writes them into the SQL of a walk and of page-then-count, whose plans depend on them);
 # a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can see how many rows
 # came back (a window over at most 100 rows); a term and a root id are picked by a one-row
 # lookup in the bench_floor schema (≈ 0.05 ms), and SKU fragments are formatted by a one-row SELECT.

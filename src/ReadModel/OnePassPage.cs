@@ -43,16 +43,18 @@ internal static class OnePassPage
     public static async Task<Page<ProductSnapshot>> ExecuteAsync(
         NpgsqlConnection connection, string matches, IReadOnlyList<object> parameters, int limit, long offset, CancellationToken cancellationToken)
     {
-        // The total comes on every row, and on a row of nulls when the page is past the end.
+        // The total comes on every row, and on a row of nulls when the page is past the end. Limit and offset are
+        // parameters, so that every page of a filter is one statement a connection keeps prepared (the plan cuts the
+        // page from the sorted matches whatever they are; a primary-key walk, whose plan depends on them, writes them).
         var sql =
             $"""
             WITH matches AS MATERIALIZED ({matches}),
                  total AS (SELECT count(*) AS n FROM matches)
             SELECT {PageColumns}, total.n FROM total
-            LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT {limit} OFFSET {offset})
+            LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT ${parameters.Count + 1} OFFSET ${parameters.Count + 2})
             ORDER BY p.id
             """;
-        await using var command = new NpgsqlCommand(sql, connection).WithValues(parameters);
+        await using var command = new NpgsqlCommand(sql, connection).WithValues([.. parameters, limit, offset]);
 
         var items = new List<ProductSnapshot>(limit);
         long total = 0;

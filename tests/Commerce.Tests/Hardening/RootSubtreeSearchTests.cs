@@ -165,7 +165,7 @@ public sealed class RootSubtreeSearchTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var onePass = Assert.Single(commands, sql => sql.Contains("UNION ALL", StringComparison.Ordinal));
 
-            // The plan of the statement the service sent, with the values it bound ($1 the term, $2 the category), over
+            // The plan of the statement the service sent, with the values it bound ($1 the term, $2 the category, $3 and $4 the page's limit and offset), over
             // a catalog large enough for the planner to weigh its indexes: 24,000 more rows of a product's width (a
             // description of about 1 kB), rolled back after. One in twelve is in Home's tree, one in twenty holds the term.
             await using var transaction = await database.BeginTransactionAsync();
@@ -184,6 +184,8 @@ public sealed class RootSubtreeSearchTests
             await using var explain = new NpgsqlCommand("EXPLAIN " + onePass, database, transaction);
             explain.Parameters.Add(new() { Value = bound });
             explain.Parameters.Add(new() { Value = tree.Home });
+            explain.Parameters.Add(new() { Value = 20 });
+            explain.Parameters.Add(new() { Value = 0L });
             var plan = new List<string>();
             await using (var reader = await explain.ExecuteReaderAsync())
             {
