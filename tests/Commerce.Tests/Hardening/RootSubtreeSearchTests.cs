@@ -165,9 +165,10 @@ public sealed class RootSubtreeSearchTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var onePass = Assert.Single(commands, sql => sql.Contains("UNION ALL", StringComparison.Ordinal));
 
-            // The plan of the statement the service sent, with the values it bound ($1 the term, $2 the category, $3 and $4 the page's limit and offset), over
-            // a catalog large enough for the planner to weigh its indexes: 24,000 more rows of a product's width (a
-            // description of about 1 kB), rolled back after. One in twelve is in Home's tree, one in twenty holds the term.
+            // The plan of the statement the service sent, with the values it bound ($1 the term, $2 the category, $3 and
+            // $4 the page's limit and offset), over a catalog large enough for the planner to weigh its indexes: 24,000
+            // more rows of a product's width (a description of about 1 kB), rolled back after. One in twelve is in
+            // Home's tree, one in twenty holds the term.
             await using var transaction = await database.BeginTransactionAsync();
             // The kept counts' triggers would take ~1 ms a row; the table's owner may switch them off, and the
             // rollback switches them on again.
