@@ -3,9 +3,10 @@ namespace Commerce.ReadModel;
 /// <summary>
 /// The exact totals that the product row writes keep in the same transaction, so a search reads them instead of
 /// visiting every matching row: per category subtree, with or without stock (<c>product_counts</c>, sql/012, a sum of
-/// 16 rows), per gram, the total of a one- or two-character term searched alone (<c>gram_counts</c>, sql/014), and
-/// per price band, the total of a price range searched alone (<c>price_counts</c>, sql/015). Combinations of these
-/// filters are not in the aggregates; those totals are counted.
+/// 16 rows), per gram, the total of a one- or two-character term searched alone (<c>gram_counts</c>, sql/014), per
+/// top-level category and gram, the total of such a term within a root's tree (<c>root_gram_counts</c>, sql/019), and
+/// per price band, the total of a price range searched alone (<c>price_counts</c>, sql/015). Other combinations of
+/// these filters are not in the aggregates; those totals are counted.
 /// </summary>
 internal static class MaintainedTotals
 {
@@ -26,9 +27,14 @@ internal static class MaintainedTotals
 
         if (!string.IsNullOrEmpty(criteria.Text))
         {
-            return gramPlaceholder is not null && criteria is { CategoryId: null, InStock: null }
+            if (gramPlaceholder is null || criteria.InStock is not null)
+            {
+                return null;
+            }
+
+            return categoryPlaceholder is null
                 ? $"SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = {gramPlaceholder}"
-                : null;
+                : RootTermSql(categoryPlaceholder, gramPlaceholder);
         }
 
         // A category id below 1 names no category, so its filter matches nothing; as a key, 0 would count everything.
@@ -45,6 +51,14 @@ internal static class MaintainedTotals
         };
         return $"SELECT coalesce(sum({column}), 0)::bigint FROM product_counts WHERE category_id = {categoryPlaceholder ?? "0"}";
     }
+
+    /// <summary>
+    /// The kept count of a term within a root's tree, or NULL when the category is not a root whose products carry its
+    /// current path (only then is "within the tree" the same as "the row's <c>category_root</c> is the category").
+    /// </summary>
+    public static string RootTermSql(string categoryPlaceholder, string gramPlaceholder) =>
+        $"SELECT CASE WHEN {RootSubtree.IsCurrentRoot(categoryPlaceholder)} THEN (SELECT coalesce(sum(products), 0)::bigint " +
+        $"FROM root_gram_counts WHERE category_root = {categoryPlaceholder}::bigint AND gram = {gramPlaceholder}) END";
 
     /// <summary>
     /// count(price ≤ max) − count(price &lt; min), each the bands below the bound's band plus the rows of its own band

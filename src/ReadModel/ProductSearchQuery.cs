@@ -11,8 +11,8 @@ namespace Commerce.ReadModel;
 /// price by its b-tree, unless the range is broad and another index finds the candidates (<see cref="PriceFilter"/>);
 /// a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total
-/// that the maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone;
-/// a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's
+/// that the maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone
+/// or within a root's tree; a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's
 /// plan (<see cref="KnownTotalPage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>), a root category with a price range or a term from the indexes that lead with the root (<see cref="RootSubtree"/>);
@@ -81,11 +81,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         var priceConditions = conditions.Count;
         conditions.AddRange(PriceFilter.Conditions(prices, priceByIndex));
         var where = Where(conditions);
-        if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
-        {
-            return await KnownTotalPage.ExecuteAsync(connection, maintainedTotal, where, parameters, criteria.Limit, criteria.Offset, cancellationToken);
-        }
-
+        string? rootWhere = null;
         if (RootSubtree.Applies(criteria))
         {
             // Without text, the root's price range is one range of the (category_root, price) b-tree however broad it
@@ -93,7 +89,27 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             var rootConditions = conditions.Take(priceConditions).ToList();
             rootConditions[categoryCondition] = RootSubtree.Condition(categoryPlaceholder!);
             rootConditions.AddRange(PriceFilter.Conditions(prices, byIndex: priceByIndex || string.IsNullOrEmpty(criteria.Text)));
-            var matches = RootSubtree.Matches(Where(rootConditions), where, categoryPlaceholder!);
+            rootWhere = Where(rootConditions);
+        }
+
+        if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
+        {
+            // A short term within a category is kept per root only: the walk tests the root and asks the category's row
+            // again in its own snapshot, so a category that stopped being a root since the total was read walks nothing.
+            var (walkWhere, keptMatches) = rootWhere is null
+                ? (where, OnePassPage.Matches(where))
+                : ($"{rootWhere} AND {RootSubtree.IsCurrentRoot(categoryPlaceholder!)}", RootSubtree.Matches(rootWhere, where, categoryPlaceholder!));
+            var page = await KnownTotalPage.ExecuteAsync(
+                connection, maintainedTotal, walkWhere, keptMatches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+            if (page is not null)
+            {
+                return page;
+            }
+        }
+
+        if (rootWhere is not null)
+        {
+            var matches = RootSubtree.Matches(rootWhere, where, categoryPlaceholder!);
             return await OnePassPage.ExecuteAsync(connection, matches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
@@ -134,6 +150,6 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         var termAlone = criteria with { MinPrice = null, MaxPrice = null, InStock = null };
         var termTotal = MaintainedTotals.Sql(termAlone, null, gramPlaceholder, new PriceBounds(null, null))!;
         var (total, catalog) = await KnownTotalPage.TotalsAsync(connection, termTotal, parameters, cancellationToken);
-        return total == 0 || !KnownTotalPage.WalkIsCheaper(total, catalog, criteria.Limit, criteria.Offset);
+        return total is not > 0 || !KnownTotalPage.WalkIsCheaper(total.Value, catalog, criteria.Limit, criteria.Offset);
     }
 }

@@ -28,7 +28,14 @@ internal static class RootSubtree
     /// </summary>
     public static string Matches(string rootWhere, string where, string categoryPlaceholder)
     {
-        var isRoot = $"(SELECT parent_id IS NULL AND product_paths_current FROM categories WHERE id = {categoryPlaceholder})";
+        var isRoot = IsCurrentRoot(categoryPlaceholder);
         return $"SELECT id FROM products{rootWhere} AND {isRoot} UNION ALL SELECT id FROM products{where} AND NOT coalesce({isRoot}, false)";
     }
+
+    /// <summary>
+    /// True when the category is a root whose products all carry its current path, false for any other category,
+    /// NULL when there is no such category; read in the snapshot of the statement it is part of.
+    /// </summary>
+    public static string IsCurrentRoot(string categoryPlaceholder) =>
+        $"(SELECT parent_id IS NULL AND product_paths_current FROM categories WHERE id = {categoryPlaceholder})";
 }

@@ -4,7 +4,8 @@ namespace Commerce.Tools.CatalogAudit;
 
 /// <summary>
 /// The maintained search totals against the product rows they count: per category (<c>product_counts</c>, sql/012),
-/// per one- or two-character gram (<c>gram_counts</c>, sql/014) and per price band (<c>price_counts</c>, sql/015), and
+/// per one- or two-character gram (<c>gram_counts</c>, sql/014), per root category and gram (<c>root_gram_counts</c>,
+/// sql/019) and per price band (<c>price_counts</c>, sql/015), and
 /// the units reserved per stripe (<c>reserved_units</c>, sql/016). The audit reports every key and stripe whose
 /// counts differ from what the rows give (the tables' <c>_expected</c> views), and the rebuild rewrites exactly
 /// those. A key that no row counts under any more must hold zeros.
@@ -56,6 +57,8 @@ public static class ProductCountChecks
         new("product_counts", ["category_id", "stripe"], "product counts", ["products", "in_stock"],
             row => (row.GetInt64(0) == 0 ? "all products" : $"category {row.GetInt64(0)}") + $", stripe {row.GetInt16(1)}"),
         new("gram_counts", ["gram", "stripe"], "gram counts", ["products"], row => $"gram '{row.GetString(0)}', stripe {row.GetInt16(1)}"),
+        new("root_gram_counts", ["category_root", "gram", "stripe"], "root gram counts", ["products"],
+            row => $"root {row.GetInt64(0)}, gram '{row.GetString(1)}', stripe {row.GetInt16(2)}"),
         new("price_counts", ["band"], "price counts", ["products"], row => $"band from {row.GetDecimal(0):0.00}"),
         new("reserved_units", ["stripe"], "reserved units", ["units"], row => $"stripe {row.GetInt16(0)}"),
     ];

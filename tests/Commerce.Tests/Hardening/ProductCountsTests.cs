@@ -7,10 +7,10 @@ namespace Commerce.Tests.Hardening;
 
 /// <summary>
 /// The maintained search totals (<c>product_counts</c>, sql/012; <c>gram_counts</c>, sql/014; <c>price_counts</c>,
-/// sql/015) equal what counting the product rows gives, for the whole catalog, every category, every gram and price
-/// ranges, after concurrent creates, renames, price changes, product moves, subtree moves, stock changes, deletes and
-/// a category delete; searches read them; the audit reports counts that differ from the rows and the rebuild
-/// rewrites them.
+/// sql/015; <c>root_gram_counts</c>, sql/019) equal what counting the product rows gives, for the whole catalog, every
+/// category, every gram, every root and gram, and price ranges, after concurrent creates, renames, price changes,
+/// product moves, subtree moves, stock changes, deletes and a category delete; searches read them; the audit reports
+/// counts that differ from the rows and the rebuild rewrites them.
 /// </summary>
 public sealed class ProductCountsTests
 {
@@ -68,11 +68,18 @@ public sealed class ProductCountsTests
 
         Assert.Empty(differences);
         Assert.Empty(await GramCountsThatDifferFromTheRowsAsync(catalog.ConnectionString));
+        Assert.Empty(await RootGramCountsThatDifferFromTheRowsAsync(catalog.ConnectionString));
         Assert.Empty((await new CatalogAuditor(catalog.ConnectionString).RunAsync()).Violations);
         Assert.Equal(await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products"), await SearchTotalAsync(client, ""));
         var renamed = await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products WHERE search_text LIKE '%냉장%'");
         Assert.Equal(8, renamed);
         Assert.Equal(renamed, await SearchTotalAsync(client, "q=" + Uri.EscapeDataString("냉장")));
+        foreach (var root in roots)
+        {
+            Assert.Equal(
+                await CountAsync(catalog.ConnectionString, $"SELECT count(*) FROM products WHERE category_path[1] = {root} AND search_text LIKE '%냉장%'"),
+                await SearchTotalAsync(client, $"category_id={root}&q=" + Uri.EscapeDataString("냉장")));
+        }
         foreach (var (range, where) in new[]
         {
             ("max_price=10.00", "price <= 10.00"), ("min_price=12.50", "price >= 12.50"),
@@ -96,6 +103,7 @@ public sealed class ProductCountsTests
             "DELETE FROM product_counts WHERE category_id = 0;" +
             $"INSERT INTO product_counts VALUES ({RebuildSample.GhostId}, 3, 2, 1);" +
             "INSERT INTO gram_counts VALUES ('ж', 5, 2);" +
+            $"INSERT INTO root_gram_counts VALUES ({sample.Tools}, 'ы', 1, 3);" +
             "INSERT INTO price_counts VALUES (1.03, 3)");
 
         var report = await new CatalogAuditor(catalog.ConnectionString).RunAsync();
@@ -105,6 +113,8 @@ public sealed class ProductCountsTests
         Assert.Contains(report.Violations, v => v.StartsWith("product counts equal the rows: all products, stripe ", StringComparison.Ordinal));
         Assert.Contains("gram counts equal the rows: gram 'ж', stripe 5: products 2 rows 0", report.Violations);
         Assert.Equal(2, await SearchTotalAsync(catalog.Client, "q=" + Uri.EscapeDataString("Ж")));
+        Assert.Contains($"root gram counts equal the rows: root {sample.Tools}, gram 'ы', stripe 1: products 3 rows 0", report.Violations);
+        Assert.Equal(3, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}&q=" + Uri.EscapeDataString("Ы")));
         Assert.Contains("price counts equal the rows: band from 1.03: products 3 rows 0", report.Violations);
         var pricedAtMostTwo = await CountAsync(catalog.ConnectionString, "SELECT count(*) FROM products WHERE price <= 2");
         Assert.Equal(pricedAtMostTwo + 3, await SearchTotalAsync(catalog.Client, "max_price=2.00"));
@@ -122,6 +132,7 @@ public sealed class ProductCountsTests
         Assert.Equal(2, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
         Assert.Equal(4, await SearchTotalAsync(catalog.Client, ""));
         Assert.Equal(0, await SearchTotalAsync(catalog.Client, "q=" + Uri.EscapeDataString("Ж")));
+        Assert.Equal(0, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}&q=" + Uri.EscapeDataString("Ы")));
         Assert.Equal(pricedAtMostTwo, await SearchTotalAsync(catalog.Client, "max_price=2.00"));
     }
 
@@ -167,6 +178,38 @@ public sealed class ProductCountsTests
             kept AS (SELECT gram, sum(products) AS products FROM gram_counts GROUP BY gram HAVING sum(products) <> 0)
             SELECT format('gram %s: kept %s, rows %s', gram, coalesce(k.products, 0), coalesce(c.products, 0))
             FROM counted c FULL JOIN kept k USING (gram)
+            WHERE coalesce(k.products, 0) <> coalesce(c.products, 0)
+            """, connection);
+        var differences = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            differences.Add(reader.GetString(0));
+        }
+
+        return differences;
+    }
+
+    /// <summary>
+    /// The root gram counts (summed over stripes) against the grams of the rows under the first category of their path,
+    /// for every root and gram either side has.
+    /// </summary>
+    private static async Task<List<string>> RootGramCountsThatDifferFromTheRowsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            WITH counted AS (
+                SELECT category_path[1] AS root, g AS gram, count(*) AS products
+                FROM products, unnest(search_grams) AS g
+                WHERE cardinality(category_path) > 0
+                GROUP BY 1, 2),
+            kept AS (
+                SELECT category_root AS root, gram, sum(products) AS products FROM root_gram_counts
+                GROUP BY 1, 2 HAVING sum(products) <> 0)
+            SELECT format('root %s, gram %s: kept %s, rows %s', root, gram, coalesce(k.products, 0), coalesce(c.products, 0))
+            FROM counted c FULL JOIN kept k USING (root, gram)
             WHERE coalesce(k.products, 0) <> coalesce(c.products, 0)
             """, connection);
         var differences = new List<string>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Commerce.Tests.Api;
 using Commerce.Tests.Orders;
+using Npgsql;
 
 namespace Commerce.Tests.Hardening;
 
@@ -10,7 +11,9 @@ namespace Commerce.Tests.Hardening;
 /// alone from the category counts (sql/012), and either picks its page's plan by that total (KnownTotalPage): a walk
 /// of the primary key when matches are dense, page and total in one pass when they are sparse or the page is deep.
 /// Every page is the contract's answer on both plans. A one-character term with a price filter asks its kept total
-/// whether a walk can pay off. A catalog of its own, because the plan depends on its size.
+/// whether a walk can pay off. Within a top-level category's tree the term's total is kept per root (sql/019) and read
+/// only while the category is a root whose products carry its current path; any other category counts. A catalog of
+/// its own, because the plan depends on its size.
 /// </summary>
 public sealed class ShortTermTotalsTests
 {
@@ -86,5 +89,116 @@ public sealed class ShortTermTotalsTests
                     break;
             }
         }
+    }
+
+    [Fact]
+    public async Task A_short_term_within_a_root_tree_reads_the_roots_kept_total_and_any_other_category_counts()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync();
+        var client = catalog.Client;
+        var root = await client.CreateCategoryAsync("Жуки");
+        var child = await client.CreateCategoryAsync("Малые", root);
+        var otherRoot = await client.CreateCategoryAsync("Прочее");
+        // 16 products, all holding 'ж': 0-3 in the root, 4-7 in its child (6 and 7 also hold '냉장'), 8-11 in another
+        // root, 12-15 in no category.
+        var ids = new List<long>();
+        for (var i = 0; i < 16; i++)
+        {
+            var title = i is 6 or 7 ? $"Жар {i} 냉장고" : $"Жук {i}";
+            long? category = i switch { < 4 => root, < 8 => child, < 12 => otherRoot, _ => null };
+            ids.Add((await client.CreateProductAsync(title, categoryId: category)).Id());
+        }
+
+        List<long> inTree = ids[..8], sparse = ids[6..8], inChild = ids[4..8];
+        using var counter = new SqlCommandCounter();
+        string? walk = null;
+        // With 16 products, 8 matches in the tree and limit 2 a walk reads about (offset + 2) × 16 / 8 rows: no more
+        // than half the matches only at offset 0. The child is no root: its kept total is NULL, and the search counts.
+        var cases = new (long Category, string Term, List<long> Expected, int Offset, string? Plan)[]
+        {
+            (root, "ж", inTree, 0, "walk"), (root, "Ж", inTree, 1, "one pass"), (root, "ж", inTree, 6, "one pass"),
+            (root, "ж", inTree, 8, null), (root, "냉장", sparse, 0, "one pass"), (root, "жж", [], 0, null),
+            (child, "ж", inChild, 0, "counted"), (child, "ж", inChild, 2, "counted"), (otherRoot, "냉장", [], 0, null),
+        };
+        foreach (var (category, term, expected, offset, plan) in cases)
+        {
+            var url = $"/api/v1/products/search?category_id={category}&q={Uri.EscapeDataString(term)}&limit=2&offset={offset}";
+            var (page, commands) = await PageAsync(counter, client, url);
+            var what = $"{url}: {string.Join(" | ", commands)}";
+            Assert.True(expected.Count == page["total"]!.GetValue<long>(), what);
+            Assert.Equal(expected.Skip(offset).Take(2), page["items"]!.AsArray().Select(item => item!.Id()));
+            Assert.Contains("root_gram_counts", commands[0], StringComparison.Ordinal);
+            switch (plan)
+            {
+                case null:
+                    Assert.True(commands.Count == 1, what);
+                    break;
+                case "walk":
+                    Assert.True(commands.Count == 2 && !commands[1].Contains("MATERIALIZED", StringComparison.Ordinal)
+                        && commands[1].Contains("category_root = $", StringComparison.Ordinal), what);
+                    walk = commands[1];
+                    break;
+                default:
+                    Assert.True(commands.Count == 2 && commands[1].Contains("MATERIALIZED", StringComparison.Ordinal)
+                        && commands[1].Contains("UNION ALL", StringComparison.Ordinal), what);
+                    break;
+            }
+        }
+
+        await using var database = new NpgsqlConnection(catalog.ConnectionString);
+        await database.OpenAsync();
+
+        // The walk asks the category's row again in its own snapshot: were the root moved after its total was read, the
+        // walk answers nothing (and the search falls back, below) rather than a page of the old root's rows.
+        Assert.Equal(inTree.Take(2), await IdsAsync(database, walk!, "ж", root));
+        await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = false WHERE id = {root}");
+        Assert.Empty(await IdsAsync(database, walk!, "ж", root));
+        await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = true WHERE id = {root}");
+        var rootUrl = $"/api/v1/products/search?category_id={root}&q=ж&limit=2";
+
+        // While the root's products are being re-projected (its row says their paths are not current), the kept count
+        // is not the tree's: the search counts the tree by the path.
+        await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = false WHERE id = {root}");
+        var (bent, bentCommands) = await PageAsync(counter, client, rootUrl);
+        Assert.Equal(8, bent["total"]!.GetValue<long>());
+        Assert.Equal(inTree.Take(2), bent["items"]!.AsArray().Select(item => item!.Id()));
+        Assert.True(bentCommands.Count == 2 && bentCommands[1].Contains("UNION ALL", StringComparison.Ordinal), string.Join(" | ", bentCommands));
+        await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = true WHERE id = {root}");
+
+        // A kept total the walk does not find (here a count no row holds; in production, a root moved under another
+        // category between the two statements) is not answered: the search falls back to the one pass, which counts.
+        await ExecuteAsync(database, $"INSERT INTO root_gram_counts VALUES ({root}, 'ы', 0, 1000)");
+        var (unfound, unfoundCommands) = await PageAsync(counter, client, $"/api/v1/products/search?category_id={root}&q=ы&limit=2");
+        Assert.Equal(0, unfound["total"]!.GetValue<long>());
+        Assert.Empty(unfound["items"]!.AsArray());
+        Assert.True(unfoundCommands.Count == 3 && unfoundCommands[2].Contains("UNION ALL", StringComparison.Ordinal), string.Join(" | ", unfoundCommands));
+    }
+
+    private static async Task<(JsonNode Page, IReadOnlyList<string> Commands)> PageAsync(SqlCommandCounter counter, HttpClient client, string url)
+    {
+        var (response, commands) = await counter.GetAsync(client, url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!, commands);
+    }
+
+    private static async Task<List<long>> IdsAsync(NpgsqlConnection database, string sql, string term, long category)
+    {
+        await using var command = new NpgsqlCommand(sql, database);
+        command.Parameters.Add(new() { Value = term });
+        command.Parameters.Add(new() { Value = category });
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection database, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, database);
+        await command.ExecuteNonQueryAsync();
     }
 }

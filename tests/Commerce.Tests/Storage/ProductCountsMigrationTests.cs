@@ -5,7 +5,7 @@ using Npgsql;
 namespace Commerce.Tests.Storage;
 
 /// <summary>
-/// Migrations 012 (per category), 014 (per gram), 015 (per price band) and 016 (reserved units) count the product rows that were written
+/// Migrations 012 (per category), 014 (per gram), 015 (per price band), 016 (reserved units) and 019 (per root and gram) count the product rows that were written
 /// before them (and before their triggers), and run again over their own result without counting anything twice.
 /// </summary>
 public sealed class ProductCountsMigrationTests
@@ -46,6 +46,51 @@ public sealed class ProductCountsMigrationTests
         Assert.Equal(0L, await GramKeptAsync(connection, "ba"));
         await ExecuteAsync(connection, "DELETE FROM products WHERE id <= 3");
         Assert.Equal(18L, await GramKeptAsync(connection, "냉"));
+    }
+
+    [Fact]
+    public async Task The_root_gram_backfill_counts_rows_written_before_it_under_their_root_and_the_triggers_follow_moves_and_renames()
+    {
+        // As migration 018 left the table: rows, no root gram triggers, no root gram counts.
+        await using var connection = await BackfilledTwiceAsync("root_gram_counts", "019_root_gram_counts", "root_gram_counts",
+            """
+            INSERT INTO products (id, title, description, sku, price, category_id, search_text, search_grams, category_path, created_at, updated_at, version, on_hand)
+            SELECT g, t, 'd', 'S' || g, 1, NULL, t, search_grams_of(t),
+                   CASE WHEN g > 24 THEN '{}'::bigint[] WHEN g % 2 = 0 THEN '{7,8}' ELSE '{9}' END, now(), now(), 1, 0
+            FROM generate_series(1, 30) AS g, LATERAL (VALUES (CASE g % 3 WHEN 0 THEN '냉장고' WHEN 1 THEN '냉면' ELSE 'ab' END)) AS title (t);
+            """);
+
+        // Ids 1..24, by id % 6: 냉장고 in root 7 (6, 12, …) and in root 9 (3, 9, …), 냉면 in 9 (1, 7, …) and in 7
+        // (4, 10, …), ab in 7 (2, 8, …) and in 9 (5, 11, …): four rows each. Ids 25..30 have no category.
+        Assert.Equal(8L, await RootGramKeptAsync(connection, 7, "냉"));
+        Assert.Equal(4L, await RootGramKeptAsync(connection, 7, "냉장"));
+        Assert.Equal(4L, await RootGramKeptAsync(connection, 7, "ab"));
+        Assert.Equal(8L, await RootGramKeptAsync(connection, 9, "냉"));
+        Assert.Equal(4L, await RootGramKeptAsync(connection, 9, "면"));
+        Assert.Equal(0L, await RootGramKeptAsync(connection, 8, "냉"));
+        Assert.Equal(24L, await ScalarAsync(connection, "SELECT sum(products)::bigint FROM root_gram_counts WHERE gram IN ('냉', 'ab')"));
+
+        await ExecuteAsync(connection, "UPDATE products SET category_path = '{9}' WHERE id = 6");
+        Assert.Equal(7L, await RootGramKeptAsync(connection, 7, "냉"));
+        Assert.Equal(9L, await RootGramKeptAsync(connection, 9, "냉"));
+        Assert.Equal(5L, await RootGramKeptAsync(connection, 9, "냉장"));
+        await ExecuteAsync(connection, "UPDATE products SET price = 2, on_hand = 3 WHERE id = 1");
+        await ExecuteAsync(connection, "UPDATE products SET search_grams = search_grams_of('ab') WHERE id = 1");
+        Assert.Equal(8L, await RootGramKeptAsync(connection, 9, "냉"));
+        Assert.Equal(5L, await RootGramKeptAsync(connection, 9, "ab"));
+        Assert.Equal(3L, await RootGramKeptAsync(connection, 9, "면"));
+        await ExecuteAsync(connection, "UPDATE products SET category_path = '{}' WHERE id = 2");
+        Assert.Equal(3L, await RootGramKeptAsync(connection, 7, "ab"));
+        await ExecuteAsync(connection, "DELETE FROM products WHERE id = 3");
+        Assert.Equal(7L, await RootGramKeptAsync(connection, 9, "냉"));
+        Assert.Equal(4L, await RootGramKeptAsync(connection, 9, "냉장"));
+        await ExecuteAsync(connection, "UPDATE products SET category_path = '{7,8}' WHERE id = 25");
+        Assert.Equal(8L, await RootGramKeptAsync(connection, 7, "냉"));
+        Assert.Equal(0L, await ScalarAsync(connection,
+            """
+            SELECT count(*) FROM root_gram_counts_expected e FULL JOIN root_gram_counts c USING (category_root, gram, stripe)
+            WHERE coalesce(c.products, 0) <> coalesce(e.products, 0)
+            """));
     }
 
     [Fact]
@@ -103,6 +148,15 @@ public sealed class ProductCountsMigrationTests
     private static async Task<long> GramKeptAsync(NpgsqlConnection connection, string gram)
     {
         await using var command = new NpgsqlCommand("SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = $1", connection);
+        command.Parameters.Add(new() { Value = gram });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> RootGramKeptAsync(NpgsqlConnection connection, long root, string gram)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(sum(products), 0)::bigint FROM root_gram_counts WHERE category_root = $1 AND gram = $2", connection);
+        command.Parameters.Add(new() { Value = root });
         command.Parameters.Add(new() { Value = gram });
         return (long)(await command.ExecuteScalarAsync())!;
     }
