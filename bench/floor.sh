@@ -188,6 +188,26 @@ text_with_price() { # $1: the price conditions
 text_in_category() { # $1: the conditions after the text one
   echo '\if :short'; root_or_path "$TEXT_SHORT AND $1" text; echo '\else'; root_or_path "$TEXT_LIKE AND $1" text; echo '\endif'
 }
+# A short term within a category and nothing else: the root's kept total (-1 when the category is no root with current
+# product paths, which then takes both branches' one pass), then a walk of the root or the one pass (KnownTotalPage).
+ROOT_TERM_TOTAL="SELECT CASE WHEN $ROOT_GATE THEN (SELECT coalesce(sum(products), 0)::bigint FROM root_gram_counts WHERE category_root = :cat::bigint AND gram = :term) END"
+text_in_category_alone() {
+  local path="$TEXT_SHORT AND $CATEGORY"
+  echo '\if :short'
+  cat <<EOF
+SELECT coalesce(($ROOT_TERM_TOTAL), -1) AS total, ($CATALOG) AS catalog \gset
+\if :total < 0
+$(root_or_path "$path" text)
+\elif :off < :total
+\if 2 * (:off + :lim) * :catalog <= :total * :total
+SELECT $COLUMNS FROM products WHERE ${path/"$CATEGORY"/category_root = :cat::bigint} AND $ROOT_GATE ORDER BY id LIMIT :lim OFFSET :off;
+\else
+$(root_or_path "$path" text)
+\endif
+\endif
+EOF
+  echo '\else'; root_or_path "$TEXT_LIKE AND $CATEGORY" text; echo '\endif'
+}
 with_price() { # $1: emitter, $2: conditions after the price ones, $3: "beside" when a text or category filter is set
   local after=${2:+ AND $2}
   echo '\if :pk = 1 or :pk = 4'; price_case "$1" "price <= :maxp" "$after" "${3:-}"
@@ -203,7 +223,7 @@ shape sku 'sku_term' 'one_pass "$TEXT_LIKE"'
 shape price 'price' 'with_price price_alone ""'
 shape category 'category' 'known_total "$CATEGORY" "$CATEGORY_TOTAL"'
 shape text_price 'text_term' 'price' 'with_price text_with_price "" beside'
-shape text_category 'text_term' 'category' 'text_in_category "$CATEGORY"'
+shape text_category 'text_term' 'category' 'text_in_category_alone'
 shape category_price 'category' 'price' 'with_price root_or_path "$CATEGORY" beside'
 shape text_category_price 'text_term' 'category' 'price' 'with_price text_in_category "$CATEGORY" beside'
 
