@@ -12,8 +12,8 @@ namespace Commerce.ReadModel;
 /// a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total
 /// that the maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone
-/// or within a root's tree; a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page when it picks the page's
-/// plan (<see cref="KnownTotalPage"/>);
+/// or within a root's tree; a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page
+/// when it picks the page's plan (<see cref="KnownTotalPage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>), a root category with a price range or a term from the indexes that lead with the root (<see cref="RootSubtree"/>);
 /// the rest read the page, then count unless the page proves the total.

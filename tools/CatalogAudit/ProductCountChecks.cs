@@ -5,10 +5,10 @@ namespace Commerce.Tools.CatalogAudit;
 /// <summary>
 /// The maintained search totals against the product rows they count: per category (<c>product_counts</c>, sql/012),
 /// per one- or two-character gram (<c>gram_counts</c>, sql/014), per root category and gram (<c>root_gram_counts</c>,
-/// sql/019) and per price band (<c>price_counts</c>, sql/015), and
-/// the units reserved per stripe (<c>reserved_units</c>, sql/016). The audit reports every key and stripe whose
-/// counts differ from what the rows give (the tables' <c>_expected</c> views), and the rebuild rewrites exactly
-/// those. A key that no row counts under any more must hold zeros.
+/// sql/019) and per price band (<c>price_counts</c>, sql/015), and the units reserved per stripe
+/// (<c>reserved_units</c>, sql/016). The audit reports every key and stripe whose counts differ from what the rows
+/// give (the tables' <c>_expected</c> views), and the rebuild rewrites exactly those. A key that no row counts under
+/// any more must hold zeros.
 /// </summary>
 public static class ProductCountChecks
 {

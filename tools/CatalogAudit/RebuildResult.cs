@@ -2,7 +2,8 @@ namespace Commerce.Tools.CatalogAudit;
 
 /// <summary>
 /// What a rebuild changed in the read tables (and in the search totals kept beside them: key stripes of
-/// <c>product_counts</c>, <c>gram_counts</c>, <c>root_gram_counts</c>, <c>price_counts</c> and <c>reserved_units</c> rewritten), and the categories it could give no row (no path).
+/// <c>product_counts</c>, <c>gram_counts</c>, <c>root_gram_counts</c>, <c>price_counts</c> and <c>reserved_units</c>
+/// rewritten), and the categories it could give no row (no path).
 /// </summary>
 public sealed record RebuildResult(
     int ProductsWritten, int ProductsDeleted, int CategoriesWritten, int CategoriesDeleted, IReadOnlyList<long> CategoriesOutsideTree,
