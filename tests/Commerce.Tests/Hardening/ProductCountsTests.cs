@@ -140,11 +140,9 @@ public sealed class ProductCountsTests
     /// Compares the counts with counts of the rows made without the aggregate's own key function: for the whole
     /// catalog and every category of the tree (and every key the table holds), products and products in stock.
     /// </summary>
-    private static async Task<List<string>> CountsThatDifferFromTheRowsAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+    private static Task<List<string>> CountsThatDifferFromTheRowsAsync(string connectionString) =>
+        LinesAsync(
+            connectionString,
             """
             WITH keys AS (SELECT 0::bigint AS id UNION SELECT id FROM categories UNION SELECT category_id FROM product_counts),
             counted AS (
@@ -156,49 +154,27 @@ public sealed class ProductCountsTests
             SELECT format('key %s: kept %s/%s, rows %s/%s', c.id, coalesce(k.products, 0), coalesce(k.in_stock, 0), c.products, c.in_stock)
             FROM counted c LEFT JOIN kept k USING (id)
             WHERE coalesce(k.products, 0) <> c.products OR coalesce(k.in_stock, 0) <> c.in_stock
-            """, connection);
-        var differences = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            differences.Add(reader.GetString(0));
-        }
-
-        return differences;
-    }
+            """);
 
     /// <summary>The gram counts (summed over stripes) against the grams of the rows, for every gram either side has.</summary>
-    private static async Task<List<string>> GramCountsThatDifferFromTheRowsAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+    private static Task<List<string>> GramCountsThatDifferFromTheRowsAsync(string connectionString) =>
+        LinesAsync(
+            connectionString,
             """
             WITH counted AS (SELECT g AS gram, count(*) AS products FROM products, unnest(search_grams) AS g GROUP BY g),
             kept AS (SELECT gram, sum(products) AS products FROM gram_counts GROUP BY gram HAVING sum(products) <> 0)
             SELECT format('gram %s: kept %s, rows %s', gram, coalesce(k.products, 0), coalesce(c.products, 0))
             FROM counted c FULL JOIN kept k USING (gram)
             WHERE coalesce(k.products, 0) <> coalesce(c.products, 0)
-            """, connection);
-        var differences = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            differences.Add(reader.GetString(0));
-        }
-
-        return differences;
-    }
+            """);
 
     /// <summary>
     /// The root gram counts (summed over stripes) against the grams of the rows under the first category of their path,
     /// for every root and gram either side has.
     /// </summary>
-    private static async Task<List<string>> RootGramCountsThatDifferFromTheRowsAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+    private static Task<List<string>> RootGramCountsThatDifferFromTheRowsAsync(string connectionString) =>
+        LinesAsync(
+            connectionString,
             """
             WITH counted AS (
                 SELECT category_path[1] AS root, g AS gram, count(*) AS products
@@ -211,15 +187,22 @@ public sealed class ProductCountsTests
             SELECT format('root %s, gram %s: kept %s, rows %s', root, gram, coalesce(k.products, 0), coalesce(c.products, 0))
             FROM counted c FULL JOIN kept k USING (root, gram)
             WHERE coalesce(k.products, 0) <> coalesce(c.products, 0)
-            """, connection);
-        var differences = new List<string>();
+            """);
+
+    /// <summary>The first column of every row a query returns, as text.</summary>
+    private static async Task<List<string>> LinesAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            differences.Add(reader.GetString(0));
+            lines.Add(reader.GetString(0));
         }
 
-        return differences;
+        return lines;
     }
 
     /// <summary>The total of a one-row page past the end, which only a count (or the counts) can tell.</summary>
