@@ -56,7 +56,7 @@ internal static class MaintainedTotals
     /// The kept count of a term within a root's tree, or NULL when the category is not a root whose products carry its
     /// current path (only then is "within the tree" the same as "the row's <c>category_root</c> is the category").
     /// </summary>
-    public static string RootTermSql(string categoryPlaceholder, string gramPlaceholder) =>
+    private static string RootTermSql(string categoryPlaceholder, string gramPlaceholder) =>
         $"SELECT CASE WHEN {RootSubtree.IsCurrentRoot(categoryPlaceholder)} THEN (SELECT coalesce(sum(products), 0)::bigint " +
         $"FROM root_gram_counts WHERE category_root = {categoryPlaceholder}::bigint AND gram = {gramPlaceholder}) END";
 

@@ -82,6 +82,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         conditions.AddRange(PriceFilter.Conditions(prices, priceByIndex));
         var where = Where(conditions);
         string? rootWhere = null;
+        string? rootMatches = null;
         if (RootSubtree.Applies(criteria))
         {
             // Without text, the root's price range is one range of the (category_root, price) b-tree however broad it
@@ -90,6 +91,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             rootConditions[categoryCondition] = RootSubtree.Condition(categoryPlaceholder!);
             rootConditions.AddRange(PriceFilter.Conditions(prices, byIndex: priceByIndex || string.IsNullOrEmpty(criteria.Text)));
             rootWhere = Where(rootConditions);
+            rootMatches = RootSubtree.Matches(rootWhere, where, categoryPlaceholder!);
         }
 
         if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
@@ -98,7 +100,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             // again in its own snapshot, so a category that stopped being a root since the total was read walks nothing.
             var (walkWhere, keptMatches) = rootWhere is null
                 ? (where, OnePassPage.Matches(where))
-                : ($"{rootWhere} AND {RootSubtree.IsCurrentRoot(categoryPlaceholder!)}", RootSubtree.Matches(rootWhere, where, categoryPlaceholder!));
+                : ($"{rootWhere} AND {RootSubtree.IsCurrentRoot(categoryPlaceholder!)}", rootMatches!);
             var page = await KnownTotalPage.ExecuteAsync(
                 connection, maintainedTotal, walkWhere, keptMatches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
             if (page is not null)
@@ -107,10 +109,9 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             }
         }
 
-        if (rootWhere is not null)
+        if (rootMatches is not null)
         {
-            var matches = RootSubtree.Matches(rootWhere, where, categoryPlaceholder!);
-            return await OnePassPage.ExecuteAsync(connection, matches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+            return await OnePassPage.ExecuteAsync(connection, rootMatches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
         if (maintainedTotal is null && (OnePassPage.Wins(criteria)
