@@ -8,8 +8,9 @@
 # manifest: dataset.lua (ids) and floor-terms.tsv (terms as the service sends them).
 #
 # Per transaction, the plan the service picks for that search (keep in step with ProductSearchQuery, OnePassPage.Wins,
-# MaintainedTotals.Sql and KnownTotalPage): a category alone, or a one- or two-character term alone, reads its kept
-# total and the catalog's size, then walks the primary key or takes the one-pass statement as the totals say; a price
+# MaintainedTotals.Sql, KnownTotalPage and GramRangePage): a category alone reads its kept total and the catalog's
+# size, then walks the primary key or takes the one-pass statement as the totals say; a one- or two-character term
+# alone reads its counts per id range, then its page from the ranges that hold it; a price
 # range alone reads the page, then its total from the band counts unless the page told it; any
 # other text or category filter gets page and total in one statement, except a one-character term with a price and
 # no category before offset 500; the rest get the page, then the count unless the page was a short last page. A price
@@ -17,7 +18,8 @@
 # as price + 0 (PriceFilter). Parameters are bound and each statement is prepared (-M prepared;
 # BENCH_FLOOR_PROTOCOL=extended sends them unprepared), as the service's connections keep their frequent statements
 # prepared (Database:MaxAutoPrepare). Differences: LIMIT and OFFSET are parameters here (the service binds them in its
-# one-pass statement but writes them into the SQL of a walk and of page-then-count, whose plans depend on them);
+# one-pass statement but writes them, and a term's id bounds, into the SQL of a walk, of a range page and of
+# page-then-count, whose plans depend on them);
 # a page-then-count page is wrapped as SELECT p.*, count(*) OVER () FROM (page) p, so pgbench can see how many rows
 # came back (a window over at most 100 rows); a term and a root id are picked by a one-row
 # lookup in the bench_floor schema (≈ 0.05 ms), and SKU fragments are formatted by a one-row SELECT.
@@ -170,8 +172,31 @@ CATEGORY="category_path @> ARRAY[:cat::bigint]"
 GRAM_TOTAL="SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = :term"
 CATEGORY_TOTAL="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = :cat"
 PAGE_COLUMNS=$(sed "s/[a-z_]\+/p.&/g" <<<"$COLUMNS")
+# A short term alone: its counts per id range give the total and the page's bounds (0 when there is no match), then a
+# walk of those ids testing = ANY or the matches collected there (GramRangePage; integer form of
+# (skip + limit) × ids ÷ matches ≤ total ÷ 4 + matches).
+GRAM_BOUNDS="WITH ranges AS (SELECT id_range, sum(products) AS n FROM gram_counts WHERE gram = :term GROUP BY id_range HAVING sum(products) > 0), \
+running AS (SELECT id_range, n, sum(n) OVER (ORDER BY id_range) AS through FROM ranges) \
+SELECT coalesce(max(through), 0)::bigint AS total, \
+coalesce(gram_id_range_start(min(id_range) FILTER (WHERE through > :off)), 0) AS first_id, \
+coalesce(min(through - n) FILTER (WHERE through > :off), 0)::bigint AS before, \
+coalesce(gram_id_range_start(coalesce(min(id_range) FILTER (WHERE through >= :off + :lim), max(id_range)) + 1), 0) AS end_id, \
+coalesce(min(through) FILTER (WHERE through >= :off + :lim), max(through), 0)::bigint AS through FROM running"
+gram_range() {
+  cat <<EOF
+$GRAM_BOUNDS \gset
+\if :off < :total
+\set skip :off - :before
+\if 4 * (:skip + :lim) * (:end_id - :first_id) <= (:total + 4 * (:through - :before)) * (:through - :before)
+SELECT $COLUMNS FROM products WHERE :term::text = ANY (search_grams) AND id >= :first_id AND id < :end_id ORDER BY id LIMIT :lim OFFSET :skip;
+\else
+SELECT $COLUMNS FROM products WHERE $TEXT_SHORT AND id >= :first_id AND id < :end_id ORDER BY id LIMIT :lim OFFSET :skip;
+\endif
+\endif
+EOF
+}
 text_alone() {
-  echo '\if :short'; known_total "$TEXT_SHORT" "$GRAM_TOTAL"; echo '\else'; one_pass "$TEXT_LIKE"; echo '\endif'
+  echo '\if :short'; gram_range; echo '\else'; one_pass "$TEXT_LIKE"; echo '\endif'
 }
 # A one-character term on an early page: its kept total says whether to walk, then count, or to collect the matches
 # in one pass (ProductSearchQuery).

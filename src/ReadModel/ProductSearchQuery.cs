@@ -13,7 +13,8 @@ namespace Commerce.ReadModel;
 /// become SQL, so the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total
 /// that the maintained counts hold (no filter; a category, with or without stock; a one- or two-character term alone
 /// or within a root's tree; a price range alone) is read from them (<see cref="MaintainedTotals"/>), before the page
-/// when it picks the page's plan (<see cref="KnownTotalPage"/>);
+/// when it picks the page's plan (<see cref="KnownTotalPage"/>), or for a term alone, where its page starts
+/// (<see cref="GramRangePage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>), a root category with a price range or a term from the indexes that lead with the root (<see cref="RootSubtree"/>);
 /// the rest read the page, then count unless the page proves the total.
@@ -94,7 +95,14 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             rootMatches = RootSubtree.Matches(rootWhere, where, categoryPlaceholder!);
         }
 
-        if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
+        if (maintainedTotal is not null && gramPlaceholder is not null && categoryPlaceholder is null)
+        {
+            // A kept total for a term with no category is the term alone: its counts per id range place the page. Rows
+            // the counts promised and the page did not find are counted instead.
+            return await GramRangePage.ExecuteAsync(connection, gramPlaceholder, where, parameters, criteria.Limit, criteria.Offset, cancellationToken)
+                ?? await OnePassPage.ExecuteAsync(connection, OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset, cancellationToken);
+        }
+        else if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
         {
             // A short term within a category is kept per root only: the walk tests the root and asks the category's row
             // again in its own snapshot, so a category that stopped being a root since the total was read walks nothing.

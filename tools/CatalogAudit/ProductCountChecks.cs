@@ -56,7 +56,8 @@ public static class ProductCountChecks
     [
         new("product_counts", ["category_id", "stripe"], "product counts", ["products", "in_stock"],
             row => (row.GetInt64(0) == 0 ? "all products" : $"category {row.GetInt64(0)}") + $", stripe {row.GetInt16(1)}"),
-        new("gram_counts", ["gram", "stripe"], "gram counts", ["products"], row => $"gram '{row.GetString(0)}', stripe {row.GetInt16(1)}"),
+        new("gram_counts", ["gram", "id_range", "stripe"], "gram counts", ["products"],
+            row => $"gram '{row.GetString(0)}', id range {row.GetInt32(1)}, stripe {row.GetInt16(2)}"),
         new("root_gram_counts", ["category_root", "gram", "stripe"], "root gram counts", ["products"],
             row => $"root {row.GetInt64(0)}, gram '{row.GetString(1)}', stripe {row.GetInt16(2)}"),
         new("price_counts", ["band"], "price counts", ["products"], row => $"band from {row.GetDecimal(0):0.00}"),

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Commerce.Tests.Storage;
 
 /// <summary>
-/// Migrations 012 (per category), 014 (per gram), 015 (per price band), 016 (reserved units) and 019 (per root and gram) count the product rows that were written
+/// Migrations 012 (per category), 014 and 022 (per gram and id range), 015 (per price band), 016 (reserved units) and 019 (per root and gram) count the product rows that were written
 /// before them (and before their triggers), and run again over their own result without counting anything twice.
 /// </summary>
 public sealed class ProductCountsMigrationTests
@@ -29,23 +29,37 @@ public sealed class ProductCountsMigrationTests
     }
 
     [Fact]
-    public async Task The_gram_backfill_counts_rows_written_before_it_once_under_each_of_their_grams()
+    public async Task The_gram_backfill_counts_rows_written_before_it_once_under_each_of_their_grams_and_id_ranges()
     {
-        // As migration 013 left the table: rows, no gram triggers, no gram counts.
-        await using var connection = await BackfilledTwiceAsync("gram_counts", "014_gram_counts", "gram_counts",
+        // As migration 021 left the table: rows, no gram triggers, no gram counts. Migration 022 keys the counts by id
+        // range and backfills them, as 014 did by gram alone; it runs after 014 and replaces its table.
+        await using var connection = await BackfilledTwiceAsync("gram_counts", "022_gram_counts_by_id_range", "gram_counts",
             """
             INSERT INTO products (id, title, description, sku, price, category_id, search_text, search_grams, category_path, created_at, updated_at, version, on_hand)
-            SELECT g, t, 'd', 'S' || g, 1, NULL, t, search_grams_of(t), '{}', now(), now(), 1, 0
+            SELECT g * 1000 + g % 4, t, 'd', 'S' || g, 1, NULL, t, search_grams_of(t), '{}', now(), now(), 1, 0
             FROM generate_series(1, 30) AS g, LATERAL (VALUES (CASE g % 3 WHEN 0 THEN '냉장고' WHEN 1 THEN '냉면' ELSE 'ab' END)) AS title (t);
             """);
 
-        // 10 rows each of 냉장고, 냉면 and ab.
+        // Ids g × 1,000 + g % 4 for g = 1..30, in stripe g % 4: 10 rows each of 냉장고 (g = 3, 6, …), 냉면 (g = 1, 4, …)
+        // and ab. Range 0 (ids 0..4,095) holds g = 1..4; range 6 (24,576..28,671) g = 25..28: 냉면, ab, 냉장고, 냉면.
         Assert.Equal(20L, await GramKeptAsync(connection, "냉"));
         Assert.Equal(10L, await GramKeptAsync(connection, "냉장"));
         Assert.Equal(10L, await GramKeptAsync(connection, "ab"));
         Assert.Equal(0L, await GramKeptAsync(connection, "ba"));
-        await ExecuteAsync(connection, "DELETE FROM products WHERE id <= 3");
+        Assert.Equal(3L, await ScalarAsync(connection, "SELECT sum(products)::bigint FROM gram_counts WHERE gram = '냉' AND id_range = 0"));
+        Assert.Equal(3L, await ScalarAsync(connection, "SELECT sum(products)::bigint FROM gram_counts WHERE gram = '냉' AND id_range = 6"));
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT products FROM gram_counts WHERE gram = '냉' AND id_range = 6 AND stripe = 3"));
+        await ExecuteAsync(connection, "DELETE FROM products WHERE id <= 3003");
         Assert.Equal(18L, await GramKeptAsync(connection, "냉"));
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT sum(products)::bigint FROM gram_counts WHERE gram = '냉' AND id_range = 0"));
+        await ExecuteAsync(connection, "UPDATE products SET search_grams = search_grams_of('ab') WHERE id = 27003");
+        Assert.Equal(2L, await ScalarAsync(connection, "SELECT sum(products)::bigint FROM gram_counts WHERE gram = '냉' AND id_range = 6"));
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT products FROM gram_counts WHERE gram = '냉' AND id_range = 6 AND stripe = 3"));
+        Assert.Equal(0L, await ScalarAsync(connection,
+            """
+            SELECT count(*) FROM gram_counts_expected e FULL JOIN gram_counts c USING (gram, id_range, stripe)
+            WHERE coalesce(c.products, 0) <> coalesce(e.products, 0)
+            """));
     }
 
     [Fact]
