@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # EXPLAIN (ANALYZE, BUFFERS) of the statements the service's search sends for each query shape (issue #13), in the
 # plan it picks (ProductSearchQuery: kept totals first where it reads them, then a primary-key walk or the one-pass
-# statement as KnownTotalPage's rule says; one pass; page then total), against the bench database of
+# statement as KnownTotalPage's rule says; a term alone's page from its id ranges, GramRangePage; one pass; page then
+# total), against the bench database of
 # bench/setup.sh (BENCH_PGPORT, default 55433), each statement run twice in one session and the second (warm) shown.
 #   bench/explain.sh > bench/out/explain.txt
 # The root category is the first bushy root of bench/out/dataset.lua; terms are fixed examples of each shape.
@@ -17,16 +18,19 @@ PAGE_COLUMNS=$(sed 's/[a-z_]\+/p.&/g' <<<"$COLUMNS")
 CATALOG="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = 0"
 
 # name | plan | WHERE clause as the service writes it (values inlined; the service binds them) | limit | offset | key
-# plans: kept (kept total in "key", then walk or one pass), one-pass, price (page, then the band total of "key"),
+# plans: ranges (a term alone: the counts per id range of the gram in "key", then the page from those ranges), kept
+# (kept total in "key", then walk or one pass), one-pass, price (page, then the band total of "key"),
 # sparse (a 1-character term with a price: the term's kept total decides between one pass and page-then-count).
 # A price range beside a text or category filter is written as the service writes it after reading the range's band
 # total (PriceFilter): price + 0 when it holds over 1/32 of the catalog (150.00 holds about half), else price.
 SHAPES=(
-  "1-character Korean term|kept|search_grams @> ARRAY['냉'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉'"
-  "2-character Korean term|kept|search_grams @> ARRAY['냉장'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉장'"
-  "2-character Chinese term|kept|search_grams @> ARRAY['背包'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '背包'"
-  "1-character Latin term|kept|search_grams @> ARRAY['é'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = 'é'"
-  "every SKU ('0')|kept|search_grams @> ARRAY['0'::text]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '0'"
+  "1-character Korean term|ranges|search_grams @> ARRAY['냉'::text]|20|0|냉"
+  "2-character Korean term|ranges|search_grams @> ARRAY['냉장'::text]|20|0|냉장"
+  "2-character Chinese term|ranges|search_grams @> ARRAY['背包'::text]|20|0|背包"
+  "1-character Latin term|ranges|search_grams @> ARRAY['é'::text]|20|0|é"
+  "1-character Latin term, deep offset|ranges|search_grams @> ARRAY['é'::text]|20|1000|é"
+  "1-character Chinese term, deep offset|ranges|search_grams @> ARRAY['星'::text]|20|1000|星"
+  "every SKU ('0')|ranges|search_grams @> ARRAY['0'::text]|20|0|0"
   "word (trigrams)|one-pass|search_text LIKE '%kühlschrank%'|20|0|"
   "partial SKU (trigrams)|one-pass|search_text LIKE '%00123%'|20|0|"
   "price range, half the catalog|price|price <= 150.00|20|0|150.00"
@@ -58,6 +62,10 @@ explain() { # $1: shape name, $2: statement
 }
 one_pass() { echo "WITH matches AS MATERIALIZED (SELECT id FROM products WHERE $1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT $2 OFFSET $3) ORDER BY p.id"; }
 walk() { echo "SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT $2 OFFSET $3"; }
+# The total and the page's id bounds of a term alone from its counts per id range (GramRangePage).
+gram_bounds() { # gram offset limit
+  echo "WITH ranges AS (SELECT id_range, sum(products) AS n FROM gram_counts WHERE gram = '$1' GROUP BY id_range HAVING sum(products) > 0), running AS (SELECT id_range, n, sum(n) OVER (ORDER BY id_range) AS through FROM ranges) SELECT coalesce(max(through), 0)::bigint, gram_id_range_start(min(id_range) FILTER (WHERE through > $2)), min(through - n) FILTER (WHERE through > $2)::bigint, gram_id_range_start(coalesce(min(id_range) FILTER (WHERE through >= $2 + $3), max(id_range)) + 1), coalesce(min(through) FILTER (WHERE through >= $2 + $3), max(through))::bigint FROM running"
+}
 walk_is_cheaper() { # total catalog limit offset (KnownTotalPage.WalkIsCheaper)
   (( $1 > 0 && 2 * ($4 + $3) * $2 <= $1 * $1 ))
 }
@@ -66,6 +74,22 @@ echo "-- $(run 'SELECT count(*) FROM products') products; root $ROOT; deep-chain
 for shape in "${SHAPES[@]}"; do
   IFS='|' read -r name plan where limit offset key <<<"$shape"
   case $plan in
+    ranges)
+      bounds=$(gram_bounds "$key" "$offset" "$limit")
+      explain "$name" "$bounds"
+      IFS='|' read -r total first before end through < <(run "$bounds")
+      if (( offset < total )); then
+        skip=$((offset - before)); there=$((through - before))
+        # GramRangePage.WalkIsCheaper: (skip + limit) × ids ÷ matches ≤ total ÷ 4 + matches.
+        if (( 4 * (skip + limit) * (end - first) <= (total + 4 * there) * there )); then
+          explain "$name: walk of ids $first-$((end - 1)) ($there of the $total matches there)" \
+            "SELECT $COLUMNS FROM products WHERE '$key'::text = ANY (search_grams) AND id >= $first AND id < $end ORDER BY id LIMIT $limit OFFSET $skip"
+        else
+          explain "$name: matches of ids $first-$((end - 1)) collected ($there of the $total there)" \
+            "SELECT $COLUMNS FROM products WHERE $where AND id >= $first AND id < $end ORDER BY id LIMIT $limit OFFSET $skip"
+        fi
+      fi
+      ;;
     kept | sparse)
       totals="SELECT ($key), ($CATALOG)"
       explain "$name" "$totals"

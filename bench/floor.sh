@@ -180,8 +180,8 @@ running AS (SELECT id_range, n, sum(n) OVER (ORDER BY id_range) AS through FROM 
 SELECT coalesce(max(through), 0)::bigint AS total, \
 coalesce(gram_id_range_start(min(id_range) FILTER (WHERE through > :off)), 0) AS first_id, \
 coalesce(min(through - n) FILTER (WHERE through > :off), 0)::bigint AS before, \
-coalesce(gram_id_range_start(coalesce(min(id_range) FILTER (WHERE through >= :off + :lim), max(id_range)) + 1), 0) AS end_id, \
-coalesce(min(through) FILTER (WHERE through >= :off + :lim), max(through), 0)::bigint AS through FROM running"
+coalesce(gram_id_range_start(coalesce(min(id_range) FILTER (WHERE through >= :off::bigint + :lim::bigint), max(id_range)) + 1), 0) AS end_id, \
+coalesce(min(through) FILTER (WHERE through >= :off::bigint + :lim::bigint), max(through), 0)::bigint AS through FROM running"
 gram_range() {
   cat <<EOF
 $GRAM_BOUNDS \gset
