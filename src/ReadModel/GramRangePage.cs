@@ -24,7 +24,7 @@ internal static class GramRangePage
     /// <param name="cancellationToken">Cancels the statements.</param>
     /// <returns>
     /// The page, or null when the rows the counts promised were not there any more (deleted between the two
-    /// statements); the caller then searches without the ranges.
+    /// statements); the caller then counts the matches instead.
     /// </returns>
     public static async Task<Page<ProductSnapshot>?> ExecuteAsync(
         NpgsqlConnection connection, string gramPlaceholder, string where, IReadOnlyList<object> parameters, int limit, long offset,

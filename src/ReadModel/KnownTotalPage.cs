@@ -6,7 +6,8 @@ namespace Commerce.ReadModel;
 
 /// <summary>
 /// A search page whose exact total is kept (<see cref="MaintainedTotals"/>) and whose filter an index hands over as a
-/// set of matches (a short term's grams, a category subtree's path, a short term within a root's tree). The total is
+/// set of matches (a category subtree's path, a short term within a root's tree; a short term alone reads where its
+/// page starts as well, <see cref="GramRangePage"/>). The total is
 /// read first, with the catalog's size, and picks the page's plan: walking the primary key reads about
 /// (offset + limit) × catalog ÷ total rows; collecting the matches and sorting their ids (<see cref="OnePassPage"/>)
 /// visits each match once. The walk is taken when it reads at most half as many rows as there are matches (a walked

@@ -102,7 +102,8 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             return await GramRangePage.ExecuteAsync(connection, gramPlaceholder, where, parameters, criteria.Limit, criteria.Offset, cancellationToken)
                 ?? await OnePassPage.ExecuteAsync(connection, OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
-        else if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
+
+        if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
         {
             // A short term within a category is kept per root only: the walk tests the root and asks the category's row
             // again in its own snapshot, so a category that stopped being a root since the total was read walks nothing.
