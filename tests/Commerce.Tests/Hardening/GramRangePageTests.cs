@@ -51,7 +51,7 @@ public sealed class GramRangePageTests
         foreach (var (term, offset, limit, bounds, walk) in cases)
         {
             var url = $"/api/v1/products/search?q={Uri.EscapeDataString(term)}&offset={offset}&limit={limit}";
-            var (page, commands) = await PageAsync(counter, catalog.Client, url);
+            var (page, commands) = await counter.GetJsonAsync(catalog.Client, url);
             var what = $"{url}: {string.Join(" | ", commands)}";
             var expected = term is "ж" or "Ж" ? holders : await IdsAsync(database, "SELECT id FROM products WHERE search_grams @> ARRAY['냉장'] ORDER BY id");
             Assert.True(expected.Count == page["total"]!.GetValue<long>(), what);
@@ -62,7 +62,7 @@ public sealed class GramRangePageTests
         }
 
         // Past the last match, the counts answer alone.
-        var (past, pastCommands) = await PageAsync(counter, catalog.Client, "/api/v1/products/search?q=ж&offset=405");
+        var (past, pastCommands) = await counter.GetJsonAsync(catalog.Client, "/api/v1/products/search?q=ж&offset=405");
         Assert.Equal(405, past["total"]!.GetValue<long>());
         Assert.Empty(past["items"]!.AsArray());
         Assert.Single(pastCommands);
@@ -72,7 +72,7 @@ public sealed class GramRangePageTests
         {
             for (var offset = 0; offset <= holders.Count; offset += offset is > 380 and < 410 ? 1 : 19)
             {
-                var (page, _) = await PageAsync(counter, catalog.Client, $"/api/v1/products/search?q=ж&offset={offset}&limit={limit}");
+                var (page, _) = await counter.GetJsonAsync(catalog.Client, $"/api/v1/products/search?q=ж&offset={offset}&limit={limit}");
                 Assert.Equal(holders.Skip(offset).Take(limit), page["items"]!.AsArray().Select(item => item!.Id()));
             }
         }
@@ -80,18 +80,11 @@ public sealed class GramRangePageTests
         // Counts that promise rows the page does not find (in production: rows deleted between the two statements) are
         // not answered from: the search counts the rows instead.
         await ExecuteAsync(database, "INSERT INTO gram_counts VALUES ('ы', 2, 0, 5)");
-        var (unfound, unfoundCommands) = await PageAsync(counter, catalog.Client, "/api/v1/products/search?q=ы");
+        var (unfound, unfoundCommands) = await counter.GetJsonAsync(catalog.Client, "/api/v1/products/search?q=ы");
         Assert.Equal(0, unfound["total"]!.GetValue<long>());
         Assert.Empty(unfound["items"]!.AsArray());
         Assert.True(unfoundCommands.Count == 3 && unfoundCommands[1].Contains("id >= 8192 AND id < 12288", StringComparison.Ordinal)
             && unfoundCommands[2].Contains("MATERIALIZED", StringComparison.Ordinal), string.Join(" | ", unfoundCommands));
-    }
-
-    private static async Task<(JsonNode Page, IReadOnlyList<string> Commands)> PageAsync(SqlCommandCounter counter, HttpClient client, string url)
-    {
-        var (response, commands) = await counter.GetAsync(client, url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!, commands);
     }
 
     private static async Task<List<long>> IdsAsync(NpgsqlConnection database, string sql)

@@ -128,7 +128,7 @@ public sealed class ShortTermTotalsTests
         foreach (var (category, term, expected, offset, plan) in cases)
         {
             var url = $"/api/v1/products/search?category_id={category}&q={Uri.EscapeDataString(term)}&limit=2&offset={offset}";
-            var (page, commands) = await PageAsync(counter, client, url);
+            var (page, commands) = await counter.GetJsonAsync(client, url);
             var what = $"{url}: {string.Join(" | ", commands)}";
             Assert.True(expected.Count == page["total"]!.GetValue<long>(), what);
             Assert.Equal(expected.Skip(offset).Take(2), page["items"]!.AsArray().Select(item => item!.Id()));
@@ -164,7 +164,7 @@ public sealed class ShortTermTotalsTests
         // While the root's products are being re-projected (its row says their paths are not current), the kept count
         // is not the tree's: the search counts the tree by the path.
         await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = false WHERE id = {root}");
-        var (bent, bentCommands) = await PageAsync(counter, client, rootUrl);
+        var (bent, bentCommands) = await counter.GetJsonAsync(client, rootUrl);
         Assert.Equal(8, bent["total"]!.GetValue<long>());
         Assert.Equal(inTree.Take(2), bent["items"]!.AsArray().Select(item => item!.Id()));
         Assert.True(bentCommands.Count == 2 && bentCommands[1].Contains("UNION ALL", StringComparison.Ordinal), string.Join(" | ", bentCommands));
@@ -173,17 +173,10 @@ public sealed class ShortTermTotalsTests
         // A kept total the walk does not find (here a count no row holds; in production, a root moved under another
         // category between the two statements) is not answered: the search falls back to the one pass, which counts.
         await ExecuteAsync(database, $"INSERT INTO root_gram_counts VALUES ({root}, 'ы', 0, 1000)");
-        var (unfound, unfoundCommands) = await PageAsync(counter, client, $"/api/v1/products/search?category_id={root}&q=ы&limit=2");
+        var (unfound, unfoundCommands) = await counter.GetJsonAsync(client, $"/api/v1/products/search?category_id={root}&q=ы&limit=2");
         Assert.Equal(0, unfound["total"]!.GetValue<long>());
         Assert.Empty(unfound["items"]!.AsArray());
         Assert.True(unfoundCommands.Count == 3 && unfoundCommands[2].Contains("UNION ALL", StringComparison.Ordinal), string.Join(" | ", unfoundCommands));
-    }
-
-    private static async Task<(JsonNode Page, IReadOnlyList<string> Commands)> PageAsync(SqlCommandCounter counter, HttpClient client, string url)
-    {
-        var (response, commands) = await counter.GetAsync(client, url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!, commands);
     }
 
     private static async Task<List<long>> IdsAsync(NpgsqlConnection database, string sql, string term, long category)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
 
 namespace Commerce.Tests.Orders;
 
@@ -49,6 +51,14 @@ public sealed class SqlCommandCounter : IDisposable
         var response = await client.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return (response, [.. commands]);
+    }
+
+    /// <summary>As <see cref="GetAsync"/> for a request that must answer 200: its JSON body and the SQL commands it ran.</summary>
+    public async Task<(JsonNode Page, IReadOnlyList<string> Commands)> GetJsonAsync(HttpClient client, string url)
+    {
+        var (response, commands) = await GetAsync(client, url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!, commands);
     }
 
     public void Dispose() => _listener.Dispose();
