@@ -33,7 +33,7 @@ CREATE TABLE gram_counts_by_range (
     stripe   smallint NOT NULL CHECK (stripe BETWEEN 0 AND 3),
     products bigint   NOT NULL,
     CONSTRAINT gram_counts_by_range_pkey PRIMARY KEY (gram, id_range, stripe)
-);
+) WITH (fillfactor = 70);
 
 CREATE OR REPLACE FUNCTION gram_counts_follow() RETURNS trigger
 LANGUAGE plpgsql
@@ -63,8 +63,10 @@ CREATE VIEW gram_counts_expected AS
     FROM products p, unnest(p.search_grams) AS g
     GROUP BY g, gram_id_range(p.id), (p.id % 4)::smallint;
 
+-- In key order, and with room left on each page for the counters' updates to stay there (HOT): a search reads all
+-- of a gram's rows (~1,000 at 1M products), which then lie on a few pages rather than one page each (3 ms at 1M).
 INSERT INTO gram_counts_by_range (gram, id_range, stripe, products)
-SELECT gram, id_range, stripe, products FROM gram_counts_expected;
+SELECT gram, id_range, stripe, products FROM gram_counts_expected ORDER BY gram, id_range, stripe;
 
 DROP TABLE IF EXISTS gram_counts;
 ALTER TABLE gram_counts_by_range RENAME TO gram_counts;
