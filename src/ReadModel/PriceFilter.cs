@@ -18,7 +18,7 @@ internal static class PriceFilter
     public static async Task<bool> IsBroadAsync(
         NpgsqlConnection connection, PriceBounds prices, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
-        var (inRange, catalog) = await KnownTotalPage.TotalsAsync(connection, MaintainedTotals.PriceRangeSql(prices), parameters, cancellationToken);
+        var (inRange, catalog, _) = await KnownTotalPage.TotalsAsync(connection, MaintainedTotals.PriceRangeSql(prices), null, parameters, cancellationToken);
         return inRange * BroadShareOfCatalog > catalog;
     }
 

@@ -103,15 +103,15 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
                 ?? await OnePassPage.ExecuteAsync(connection, OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
-        if (maintainedTotal is not null && (gramPlaceholder ?? categoryPlaceholder) is not null)
+        if (maintainedTotal is not null && categoryPlaceholder is not null)
         {
-            // A short term within a category is kept per root only: the walk tests the root and asks the category's row
-            // again in its own snapshot, so a category that stopped being a root since the total was read walks nothing.
-            var (walkWhere, keptMatches) = rootWhere is null
-                ? (where, OnePassPage.Matches(where))
-                : ($"{rootWhere} AND {RootSubtree.IsCurrentRoot(categoryPlaceholder!)}", rootMatches!);
+            // A category that is a root may walk its own tree. A short term within a category is kept per root only,
+            // so it walks nothing else. The tree's walk asks the category's row again in its own snapshot, so a
+            // category that stopped being a root since the total was read walks nothing.
+            var root = RootSubtree.Walk(criteria.CategoryId!.Value, conditions, categoryCondition, categoryPlaceholder, gramPlaceholder);
             var page = await KnownTotalPage.ExecuteAsync(
-                connection, maintainedTotal, walkWhere, keptMatches, parameters, criteria.Limit, criteria.Offset, cancellationToken);
+                connection, maintainedTotal, where, root, rootMatches ?? OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset,
+                cancellationToken);
             if (page is not null)
             {
                 return page;
@@ -159,7 +159,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
 
         var termAlone = criteria with { MinPrice = null, MaxPrice = null, InStock = null };
         var termTotal = MaintainedTotals.Sql(termAlone, null, gramPlaceholder, new PriceBounds(null, null))!;
-        var (total, catalog) = await KnownTotalPage.TotalsAsync(connection, termTotal, parameters, cancellationToken);
+        var (total, catalog, _) = await KnownTotalPage.TotalsAsync(connection, termTotal, null, parameters, cancellationToken);
         return total is not > 0 || !KnownTotalPage.WalkIsCheaper(total.Value, catalog, criteria.Limit, criteria.Offset);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Commerce.ReadModel;
 
 /// <summary>
@@ -30,6 +32,36 @@ internal static class RootSubtree
     {
         var isRoot = IsCurrentRoot(categoryPlaceholder);
         return $"SELECT id FROM products{rootWhere} AND {isRoot} UNION ALL SELECT id FROM products{where} AND NOT coalesce({isRoot}, false)";
+    }
+
+    /// <summary>
+    /// A walk of a root's tree on the b-tree on (<c>category_root</c>, id) (sql/023), which reads only the tree's
+    /// products, in id order: about (offset + limit) × tree ÷ matches rows, where a walk of the primary key reads as
+    /// many of the whole catalog. The root is written as a range of literals. With <c>category_root = R</c> the planner
+    /// takes the primary key for the id order, pricing the other index's heap visits as random, and walks the catalog
+    /// (12 ms for a letter at offset 1,000 in a tree of 9,000 products, against 1-4 ms); with a parameter, its generic
+    /// plan collects and sorts the whole tree. A term is tested with = ANY, which the GIN indexes cannot answer, so that
+    /// no plan of the prepared statement ANDs the term's bitmap instead.
+    /// </summary>
+    /// <param name="root">The category id, written into the statement.</param>
+    /// <param name="conditions">The search's conditions, the category's path condition at <paramref name="categoryCondition"/>.</param>
+    /// <param name="categoryCondition">Where the category's condition is among <paramref name="conditions"/>.</param>
+    /// <param name="categoryPlaceholder">The SQL parameter that holds the category id.</param>
+    /// <param name="gramPlaceholder">The SQL parameter that holds a short term, whose condition is the first, or null.</param>
+    public static RootWalk Walk(long root, IReadOnlyList<string> conditions, int categoryCondition, string categoryPlaceholder, string? gramPlaceholder)
+    {
+        var walk = conditions.ToList();
+        var id = root.ToString(CultureInfo.InvariantCulture);
+        walk[categoryCondition] = $"category_root >= {id} AND category_root <= {id}";
+        if (gramPlaceholder is not null)
+        {
+            walk[0] = $"{gramPlaceholder}::text = ANY (search_grams)";
+        }
+
+        var isRoot = IsCurrentRoot(categoryPlaceholder);
+        return new RootWalk(
+            $" WHERE {string.Join(" AND ", walk)} AND {isRoot}",
+            $"SELECT CASE WHEN {isRoot} THEN (SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = {categoryPlaceholder}) END");
     }
 
     /// <summary>

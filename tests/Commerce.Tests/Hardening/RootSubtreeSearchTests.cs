@@ -169,35 +169,11 @@ public sealed class RootSubtreeSearchTests
             var onePass = Assert.Single(commands, sql => sql.Contains("UNION ALL", StringComparison.Ordinal));
 
             // The plan of the statement the service sent, with the values it bound ($1 the term, $2 the category, $3 and
-            // $4 the page's limit and offset), over a catalog large enough for the planner to weigh its indexes: 24,000
-            // more rows of a product's width (a description of about 1 kB), rolled back after. One in twelve is in
-            // Home's tree, one in twenty holds the term.
+            // $4 the page's limit and offset), over a catalog large enough for the planner to weigh its indexes
+            // (AddPlanRowsAsync), rolled back after.
             await using var transaction = await database.BeginTransactionAsync();
-            // The kept counts' triggers would take ~1 ms a row; the table's owner may switch them off, and the
-            // rollback switches them on again.
-            await ExecuteAsync(database, "ALTER TABLE products DISABLE TRIGGER USER");
-            await ExecuteAsync(database, $"""
-                INSERT INTO products (id, title, description, sku, price, search_text, created_at, updated_at, version, search_grams, category_path)
-                SELECT 1000000 + n, t.title, repeat('description ', 80), 'PLAN-' || n, 1 + n % 300, t.title || E'\x1f' || 'plan-' || n, now(), now(), 1,
-                       search_grams_of(t.title || E'\x1f' || 'plan-' || n),
-                       CASE WHEN n % 12 = 0 THEN ARRAY[{tree.Home}::bigint] ELSE ARRAY[{tree.Garden}::bigint] END
-                FROM generate_series(1, 24000) AS n,
-                     LATERAL (SELECT CASE WHEN n % 20 = 0 THEN 'kettle 背包 ' ELSE 'lamp ' END || n AS title) AS t
-                """);
-            await ExecuteAsync(database, "ANALYZE products");
-            await using var explain = new NpgsqlCommand("EXPLAIN " + onePass, database, transaction);
-            explain.Parameters.Add(new() { Value = bound });
-            explain.Parameters.Add(new() { Value = tree.Home });
-            explain.Parameters.Add(new() { Value = 20 });
-            explain.Parameters.Add(new() { Value = 0L });
-            var plan = new List<string>();
-            await using (var reader = await explain.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    plan.Add(reader.GetString(0));
-                }
-            }
+            await AddPlanRowsAsync(database, tree);
+            var plan = await PlanAsync(database, transaction, onePass, bound, tree.Home, 20, 0L);
 
             var scan = plan.FindIndex(line => line.Contains($"Bitmap Index Scan on {index}", StringComparison.Ordinal));
             Assert.True(scan >= 0, string.Join("\n", plan));
@@ -205,6 +181,73 @@ public sealed class RootSubtreeSearchTests
             Assert.Contains(termCondition, plan[scan + 1], StringComparison.Ordinal);
             await transaction.RollbackAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_roots_tree_is_walked_in_id_order_on_its_own_b_tree()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync();
+        var (tree, _) = await SeedAsync(catalog.Client);
+        await using var database = new NpgsqlConnection(catalog.ConnectionString);
+        await database.OpenAsync();
+
+        // Every title holds 'l', so the term matches Home's whole tree, as the category alone does: both walk the tree.
+        using var counter = new SqlCommandCounter();
+        foreach (var (filter, values) in new (string, object[])[] { ("q=l&", ["l", tree.Home]), ("", [tree.Home]) })
+        {
+            var (response, commands) = await counter.GetAsync(catalog.Client, $"/api/v1/products/search?{filter}category_id={tree.Home}&limit=2");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var walk = Assert.Single(commands, sql => sql.Contains("ORDER BY category_root, id", StringComparison.Ordinal));
+
+            // The plan of that statement on a deeper page (500 of the tree's 2,016 rows) over the catalog below: the
+            // root's b-tree read in its order, neither the primary key walked nor the tree collected and sorted.
+            await using var transaction = await database.BeginTransactionAsync();
+            await AddPlanRowsAsync(database, tree);
+            var plan = await PlanAsync(database, transaction, walk.Replace("OFFSET 0", "OFFSET 500", StringComparison.Ordinal), values);
+            var what = string.Join("\n", plan);
+            Assert.True(plan.Any(line => line.Contains("Index Scan using products_root_id", StringComparison.Ordinal)), what);
+            Assert.False(plan.Any(line => line.Contains("Sort", StringComparison.Ordinal) || line.Contains("products_pkey", StringComparison.Ordinal)), what);
+            await transaction.RollbackAsync();
+        }
+    }
+
+    /// <summary>
+    /// A catalog large enough for the planner to weigh its indexes: 24,000 more rows of a product's width (a
+    /// description of about 1 kB), in the caller's transaction. One in twelve is in Home's tree, one in twenty holds
+    /// 'kettle 背包', the others 'lamp'.
+    /// </summary>
+    private static async Task AddPlanRowsAsync(NpgsqlConnection database, Tree tree)
+    {
+        // The kept counts' triggers would take ~1 ms a row; the table's owner may switch them off, and the
+        // rollback switches them on again.
+        await ExecuteAsync(database, "ALTER TABLE products DISABLE TRIGGER USER");
+        await ExecuteAsync(database, $"""
+            INSERT INTO products (id, title, description, sku, price, search_text, created_at, updated_at, version, search_grams, category_path)
+            SELECT 1000000 + n, t.title, repeat('description ', 80), 'PLAN-' || n, 1 + n % 300, t.title || E'\x1f' || 'plan-' || n, now(), now(), 1,
+                   search_grams_of(t.title || E'\x1f' || 'plan-' || n),
+                   CASE WHEN n % 12 = 0 THEN ARRAY[{tree.Home}::bigint] ELSE ARRAY[{tree.Garden}::bigint] END
+            FROM generate_series(1, 24000) AS n,
+                 LATERAL (SELECT CASE WHEN n % 20 = 0 THEN 'kettle 背包 ' ELSE 'lamp ' END || n AS title) AS t
+            """);
+        await ExecuteAsync(database, "ANALYZE products");
+    }
+
+    private static async Task<List<string>> PlanAsync(NpgsqlConnection database, NpgsqlTransaction transaction, string sql, params object[] values)
+    {
+        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, database, transaction);
+        foreach (var value in values)
+        {
+            explain.Parameters.Add(new() { Value = value });
+        }
+
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        return plan;
     }
 
     private static async Task<(Tree Tree, List<Item> Items)> SeedAsync(HttpClient client)

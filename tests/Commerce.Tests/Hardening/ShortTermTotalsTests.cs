@@ -9,8 +9,9 @@ namespace Commerce.Tests.Hardening;
 /// <summary>
 /// A one- or two-character term searched alone takes its total from the maintained gram counts (sql/014) and its page
 /// from the id ranges they are kept by (sql/022, <see cref="GramRangePageTests"/>). A category alone takes its total
-/// from the category counts (sql/012) and picks its page's plan by it (KnownTotalPage): a walk of the primary key
-/// when matches are dense, page and total in one pass when they are sparse or the page is deep.
+/// from the category counts (sql/012) and picks its page's plan by it (KnownTotalPage): a walk in id order when
+/// matches are dense (of the root's tree for a top-level category, sql/023, else of the primary key), page and total
+/// in one pass when they are sparse or the page is deep.
 /// Every page is the contract's answer on both plans. A one-character term with a price filter asks its kept total
 /// whether a walk can pay off. Within a top-level category's tree the term's total is kept per root (sql/019) and read
 /// only while the category is a root whose products carry its current path; any other category counts. A catalog of
@@ -23,8 +24,10 @@ public sealed class ShortTermTotalsTests
     {
         await using var catalog = await IsolatedCatalog.StartAsync();
         var client = catalog.Client;
-        // 20 products: 12 hold 'ж' (dense) and are in the category, 2 of those also '냉장' (sparse), 8 neither.
+        // 20 products: 12 hold 'ж' (dense) and are in the category's tree, 10 of them in its child, 2 of those also
+        // '냉장' (sparse), 8 neither.
         var category = await client.CreateCategoryAsync("Жуки");
+        var child = await client.CreateCategoryAsync("Малые", category);
         var dense = new List<long>();
         var sparse = new List<long>();
         for (var i = 0; i < 20; i++)
@@ -35,7 +38,8 @@ public sealed class ShortTermTotalsTests
                 < 12 => $"Жук {i}",
                 _ => $"Plain {i}",
             };
-            var id = (await client.CreateProductAsync(title, categoryId: i < 12 ? category : null)).Id();
+            long? categoryId = i switch { < 2 => category, < 12 => child, _ => null };
+            var id = (await client.CreateProductAsync(title, categoryId: categoryId)).Id();
             if (i < 12)
             {
                 dense.Add(id);
@@ -48,17 +52,20 @@ public sealed class ShortTermTotalsTests
         }
 
         using var counter = new SqlCommandCounter();
-        // (query, expected ids, offset, the page's plan): with 20 products, 12 matches and limit 2 a walk reads about
-        // (offset + 2) × 20 / 12 rows, cheaper than half the matches up to offset 1; 2 matches are never walked. A term
-        // alone reads its page from the id ranges that hold it (GramRangePageTests), here the first.
+        // (query, expected ids, offset, the page's plan): a walk of n rows with m matches and limit 2 reads about
+        // (offset + 2) × n / m rows, and is taken when that is at most half the matches. The category is a root: its
+        // tree of 12 holds all 12 matches, walked up to offset 4. Its child is not: the primary key's 20 rows hold its
+        // 10 matches, walked at offset 0 only. 2 matches are never walked. A term alone reads its page from the id
+        // ranges that hold it (GramRangePageTests), here the first.
         var cases = new (string Query, List<long> Expected, int Offset, string? Plan)[]
         {
             ("q=ж", dense, 0, "ranges"), ("q=Ж", dense, 1, "ranges"), ("q=ж", dense, 10, "ranges"),
             ("q=ж", dense, 12, null), ("q=ж", dense, 100, null),
             ("q=냉장", sparse, 0, "ranges"), ("q=냉장", sparse, 1, "ranges"), ("q=냉장", sparse, 2, null),
             ("q=жж", [], 0, null),
-            ($"category_id={category}", dense, 0, "walk"), ($"category_id={category}", dense, 2, "one pass"),
-            ($"category_id={category}", dense, 12, null),
+            ($"category_id={category}", dense, 0, "tree walk"), ($"category_id={category}", dense, 4, "tree walk"),
+            ($"category_id={category}", dense, 5, "one pass"), ($"category_id={category}", dense, 12, null),
+            ($"category_id={child}", dense[2..], 0, "walk"), ($"category_id={child}", dense[2..], 1, "one pass"),
             // A one-character term with a price: the term's kept total says whether to walk (then count) or collect.
             ("q=ж&max_price=100", dense, 0, "walk then count"), ("q=냉&max_price=100", sparse, 0, "one pass"),
         };
@@ -80,7 +87,12 @@ public sealed class ShortTermTotalsTests
                     Assert.True(commands.Count == first + 1, what);
                     break;
                 case "walk":
-                    Assert.True(commands.Count == first + 2 && !commands[first + 1].Contains("MATERIALIZED", StringComparison.Ordinal), what);
+                    Assert.True(commands.Count == first + 2 && !commands[first + 1].Contains("MATERIALIZED", StringComparison.Ordinal)
+                        && commands[first + 1].Contains("ORDER BY id", StringComparison.Ordinal), what);
+                    break;
+                case "tree walk":
+                    Assert.True(commands.Count == first + 2 && commands[first + 1].Contains("ORDER BY category_root, id", StringComparison.Ordinal)
+                        && commands[first + 1].Contains($"category_root >= {category} AND category_root <= {category}", StringComparison.Ordinal), what);
                     break;
                 case "ranges":
                     Assert.True(commands.Count == first + 2 && commands[first + 1].Contains("id >= 0 AND id < 4096", StringComparison.Ordinal), what);
@@ -94,6 +106,17 @@ public sealed class ShortTermTotalsTests
                     break;
             }
         }
+
+        // A root whose products are being re-projected (its row says their paths are not current) has no tree to walk:
+        // the category walks the primary key, testing the path.
+        await using var database = new NpgsqlConnection(catalog.ConnectionString);
+        await database.OpenAsync();
+        await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = false WHERE id = {category}");
+        var (bent, bentCommands) = await counter.GetJsonAsync(client, $"/api/v1/products/search?category_id={category}&limit=2");
+        Assert.Equal(12, bent["total"]!.GetValue<long>());
+        Assert.Equal(dense.Take(2), bent["items"]!.AsArray().Select(item => item!.Id()));
+        Assert.True(bentCommands.Count == 2 && bentCommands[1].Contains("category_path @>", StringComparison.Ordinal)
+            && bentCommands[1].Contains("ORDER BY id", StringComparison.Ordinal), string.Join(" | ", bentCommands));
     }
 
     [Fact]
@@ -117,11 +140,13 @@ public sealed class ShortTermTotalsTests
         List<long> inTree = ids[..8], sparse = ids[6..8], inChild = ids[4..8];
         using var counter = new SqlCommandCounter();
         string? walk = null;
-        // With 16 products, 8 matches in the tree and limit 2 a walk reads about (offset + 2) × 16 / 8 rows: no more
-        // than half the matches only at offset 0. The child is no root: its kept total is NULL, and the search counts.
+        // With 8 products in the tree, 8 matches and limit 2 a walk of the tree reads about (offset + 2) × 8 / 8 rows:
+        // no more than half the matches up to offset 2 (the primary key's 16 rows only at offset 0). The child is no
+        // root: its kept total is NULL, and the search counts.
         var cases = new (long Category, string Term, List<long> Expected, int Offset, string? Plan)[]
         {
-            (root, "ж", inTree, 0, "walk"), (root, "Ж", inTree, 1, "one pass"), (root, "ж", inTree, 6, "one pass"),
+            (root, "ж", inTree, 0, "walk"), (root, "Ж", inTree, 1, "walk"), (root, "ж", inTree, 2, "walk"), (root, "ж", inTree, 3, "one pass"),
+            (root, "ж", inTree, 6, "one pass"),
             (root, "ж", inTree, 8, null), (root, "냉장", sparse, 0, "one pass"), (root, "жж", [], 0, null),
             (child, "ж", inChild, 0, "counted"), (child, "ж", inChild, 2, "counted"), (otherRoot, "냉장", [], 0, null),
         };
@@ -139,9 +164,9 @@ public sealed class ShortTermTotalsTests
                     Assert.True(commands.Count == 1, what);
                     break;
                 case "walk":
-                    Assert.True(commands.Count == 2 && !commands[1].Contains("MATERIALIZED", StringComparison.Ordinal)
-                        && commands[1].Contains("category_root = $", StringComparison.Ordinal), what);
-                    walk = commands[1];
+                    Assert.True(commands.Count == 2 && commands[1].Contains("ORDER BY category_root, id", StringComparison.Ordinal)
+                        && commands[1].Contains($"category_root >= {root} AND category_root <= {root}", StringComparison.Ordinal), what);
+                    walk ??= commands[1];
                     break;
                 default:
                     Assert.True(commands.Count == 2 && commands[1].Contains("MATERIALIZED", StringComparison.Ordinal)
