@@ -19,7 +19,8 @@ CATALOG="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE cat
 
 # name | plan | WHERE clause as the service writes it (values inlined; the service binds them) | limit | offset | key
 # plans: ranges (a term alone: the counts per id range of the gram in "key", then the page from those ranges), kept
-# (kept total in "key", then walk or one pass), one-pass, price (page, then the band total of "key"),
+# (kept total in "key", then walk or one pass), tree (a root, alone or with a short term: kept total in "key", then a
+# walk of the root's tree or one pass), one-pass, price (page, then the band total of "key"),
 # sparse (a 1-character term with a price: the term's kept total decides between one pass and page-then-count).
 # A price range beside a text or category filter is written as the service writes it after reading the range's band
 # total (PriceFilter): price + 0 when it holds over 1/32 of the catalog (150.00 holds about half), else price.
@@ -35,8 +36,9 @@ SHAPES=(
   "partial SKU (trigrams)|one-pass|search_text LIKE '%00123%'|20|0|"
   "price range, half the catalog|price|price <= 150.00|20|0|150.00"
   "price half, deep offset|price|price <= 150.00|20|5000|150.00"
-  "root subtree|kept|category_path @> ARRAY[$ROOT::bigint]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT"
-  "root subtree, deep offset|kept|category_path @> ARRAY[$ROOT::bigint]|20|5000|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT"
+  "root subtree|tree|category_path @> ARRAY[$ROOT::bigint]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT"
+  "root subtree, deep offset|tree|category_path @> ARRAY[$ROOT::bigint]|20|5000|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT"
+  "1-character Latin term within root subtree, offset 1,000|tree|search_grams @> ARRAY['c'::text] AND category_root = $ROOT::bigint|20|1000|SELECT coalesce(sum(products), 0)::bigint FROM root_gram_counts WHERE category_root = $ROOT AND gram = 'c'"
   "deep-chain category (level 100)|kept|category_path @> ARRAY[$CHAIN::bigint]|20|0|SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $CHAIN"
   "rare 1-character term + price half|sparse|search_grams @> ARRAY['냉'::text] AND price + 0 <= 150.00|20|0|SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gram = '냉'"
   "2-character term + price half + root subtree|one-pass|search_grams @> ARRAY['무선'::text] AND category_path @> ARRAY[$ROOT::bigint] AND price + 0 <= 150.00|20|0|"
@@ -66,7 +68,11 @@ walk() { echo "SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT $2 OFFSE
 gram_bounds() { # gram offset limit
   echo "WITH ranges AS (SELECT id_range, sum(products) AS n FROM gram_counts WHERE gram = '$1' GROUP BY id_range HAVING sum(products) > 0), running AS (SELECT id_range, n, sum(n) OVER (ORDER BY id_range) AS through FROM ranges) SELECT coalesce(max(through), 0)::bigint, gram_id_range_start(min(id_range) FILTER (WHERE through > $2)), min(through - n) FILTER (WHERE through > $2)::bigint, gram_id_range_start(coalesce(min(id_range) FILTER (WHERE through >= $2 + $3), max(id_range)) + 1), coalesce(min(through) FILTER (WHERE through >= $2 + $3), max(through))::bigint FROM running"
 }
-walk_is_cheaper() { # total catalog limit offset (KnownTotalPage.WalkIsCheaper)
+# The tree walk's filter as RootSubtree.Walk writes it: the root as a range of literals, a term tested with = ANY.
+tree_where() {
+  sed -E "s/category_path @> ARRAY\[([0-9]+)::bigint\]|category_root = ([0-9]+)::bigint/category_root >= \1\2 AND category_root <= \1\2/; s/search_grams @> ARRAY\[('[^']*'::text)\]/\1 = ANY (search_grams)/" <<<"$1"
+}
+walk_is_cheaper() { # total rows limit offset (KnownTotalPage.WalkIsCheaper)
   (( $1 > 0 && 2 * ($4 + $3) * $2 <= $1 * $1 ))
 }
 
@@ -103,6 +109,18 @@ for shape in "${SHAPES[@]}"; do
         fi
       else
         explain "$name: one pass ($total of $catalog match)" "$(one_pass "$where" "$limit" "$offset")"
+      fi
+      ;;
+    tree)
+      totals="SELECT ($key), ($CATALOG), (SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = $ROOT)"
+      explain "$name" "$totals"
+      IFS='|' read -r total catalog tree < <(run "$totals")
+      # A walk of the root alone reads its index only, at any offset (RootWalk.IndexOnly).
+      if [[ $where != *search_grams* ]] || walk_is_cheaper "$total" "$tree" "$limit" "$offset"; then
+        explain "$name: walk of the tree ($total of its $tree match)" \
+          "SELECT $COLUMNS FROM products WHERE id IN (SELECT id FROM products WHERE $(tree_where "$where") ORDER BY category_root, id LIMIT $limit OFFSET $offset) ORDER BY id"
+      else
+        explain "$name: one pass ($total of the tree's $tree match)" "$(one_pass "$where" "$limit" "$offset")"
       fi
       ;;
     one-pass) explain "$name: one pass" "$(one_pass "$where" "$limit" "$offset")" ;;

@@ -8,11 +8,11 @@
 # manifest: dataset.lua (ids) and floor-terms.tsv (terms as the service sends them).
 #
 # Per transaction, the plan the service picks for that search (keep in step with ProductSearchQuery, OnePassPage.Wins,
-# MaintainedTotals.Sql, KnownTotalPage and GramRangePage): a category alone reads its kept total and the catalog's
-# size, then walks the primary key or takes the one-pass statement as the totals say; a one- or two-character term
-# alone reads its counts per id range, then its page from the ranges that hold it; a price
-# range alone reads the page, then its total from the band counts unless the page told it; any
-# other text or category filter gets page and total in one statement, except a one-character term with a price and
+# MaintainedTotals.Sql, KnownTotalPage and GramRangePage): a category alone reads its kept total, the catalog's size
+# and, for a root, its tree's, then walks the tree or the primary key or takes the one-pass statement as the totals
+# say; a one- or two-character term alone reads its counts per id range, then its page from the ranges that hold it;
+# a price range alone reads the page, then its total from the band counts unless the page told it; any other text or
+# category filter gets page and total in one statement, except a one-character term with a price and
 # no category before offset 500; the rest get the page, then the count unless the page was a short last page. A price
 # range beside a text or category filter first reads its band total and, holding over 1/32 of the catalog, is tested
 # as price + 0 (PriceFilter). Parameters are bound and each statement is prepared (-M prepared;
@@ -151,13 +151,30 @@ root_or_path() { # $1: the path branch's conditions; $2: "text" when they hold a
   [[ ${2:-} == text ]] || root=${root//price + 0/price}
   one_pass_of "SELECT id FROM products WHERE $root AND $ROOT_GATE UNION ALL SELECT id FROM products WHERE $1 AND NOT coalesce($ROOT_GATE, false)"
 }
-# The kept total ($2) and the catalog's size first, then a walk or one pass (KnownTotalPage; integer form of
-# (offset + limit) × catalog ÷ total ≤ total ÷ 2).
+# The tree's size when the category is a root with current product paths, else -1 (RootSubtree.Walk's tree SQL).
+TREE_SIZE="coalesce((SELECT CASE WHEN $ROOT_GATE THEN (SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = :cat) END), -1)"
+# A walk of a root's tree in id order on the (category_root, id) b-tree (RootSubtree.Walk). The service writes the root
+# as a range of literals, so here each root has its own branch; $1: the conditions, @R standing for the root.
+tree_walk() {
+  local keyword='\if' root
+  for root in ${ROOTS//,/ }; do
+    echo "$keyword :cat = $root"
+    echo "SELECT $COLUMNS FROM products WHERE id IN (SELECT id FROM products WHERE ${1//@R/$root} AND $ROOT_GATE ORDER BY category_root, id LIMIT :lim OFFSET :off) ORDER BY id;"
+    keyword='\elif'
+  done
+  echo '\endif'
+}
+ROOT_RANGE="category_root >= @R AND category_root <= @R"
+# The kept total ($2), the catalog's size and a root's tree's first, then a walk of the tree's index alone (at any
+# offset), or of the primary key or one pass (KnownTotalPage; integer form of (offset + limit) × catalog ÷ total ≤
+# total ÷ 2).
 known_total() {
   cat <<EOF
-SELECT ($2) AS total, (SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = 0) AS catalog \gset
+SELECT ($2) AS total, ($CATALOG) AS catalog, $TREE_SIZE AS tree \gset
 \if :off < :total
-\if 2 * (:off + :lim) * :catalog <= :total * :total
+\if :tree >= 0
+$(tree_walk "$ROOT_RANGE")
+\elif :tree < 0 and 2 * (:off + :lim) * :catalog <= :total * :total
 SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT :lim OFFSET :off;
 \else
 $(one_pass "$1")
@@ -214,18 +231,19 @@ text_in_category() { # $1: the conditions after the text one
   echo '\if :short'; root_or_path "$TEXT_SHORT AND $1" text; echo '\else'; root_or_path "$TEXT_LIKE AND $1" text; echo '\endif'
 }
 # A short term within a category and nothing else: the root's kept total (-1 when the category is no root with current
-# product paths, which then takes both branches' one pass), then a walk of the root or the one pass (KnownTotalPage).
+# product paths, which then takes both branches' one pass) and its tree's size, then a walk of the tree or the one pass
+# (KnownTotalPage).
 ROOT_TERM_TOTAL="SELECT CASE WHEN $ROOT_GATE THEN (SELECT coalesce(sum(products), 0)::bigint FROM root_gram_counts WHERE category_root = :cat::bigint AND gram = :term) END"
 text_in_category_alone() {
   local path="$TEXT_SHORT AND $CATEGORY"
   echo '\if :short'
   cat <<EOF
-SELECT coalesce(($ROOT_TERM_TOTAL), -1) AS total, ($CATALOG) AS catalog \gset
+SELECT coalesce(($ROOT_TERM_TOTAL), -1) AS total, ($CATALOG) AS catalog, $TREE_SIZE AS tree \gset
 \if :total < 0
 $(root_or_path "$path" text)
 \elif :off < :total
-\if 2 * (:off + :lim) * :catalog <= :total * :total
-SELECT $COLUMNS FROM products WHERE ${path/"$CATEGORY"/category_root = :cat::bigint} AND $ROOT_GATE ORDER BY id LIMIT :lim OFFSET :off;
+\if 2 * (:off + :lim) * :tree <= :total * :total
+$(tree_walk ":term::text = ANY (search_grams) AND $ROOT_RANGE")
 \else
 $(root_or_path "$path" text)
 \endif

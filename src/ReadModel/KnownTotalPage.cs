@@ -47,15 +47,17 @@ internal static class KnownTotalPage
             return new Page<ProductSnapshot>([], total);
         }
 
-        // The tree is part of the catalog, so when the tree's walk is too long the primary key's is too.
-        var (where, order) = tree is not null ? (root!.Where, "category_root, id") : (walkWhere, "id");
-        if (!WalkIsCheaper(total, tree ?? catalog, limit, offset))
+        // The tree is part of the catalog, so when the tree's walk is too long the primary key's is too. A walk of the
+        // root alone reads index entries only, each far cheaper than a collected match, so it is taken at any offset.
+        var walk = tree is { } products
+            ? root!.IndexOnly || WalkIsCheaper(total, products, limit, offset) ? root.PageSql(limit, offset) : null
+            : WalkIsCheaper(total, catalog, limit, offset) ? $"SELECT {ProductRows.Columns} FROM products{walkWhere} ORDER BY id LIMIT {limit} OFFSET {offset}" : null;
+        if (walk is null)
         {
             return await OnePassPage.ExecuteAsync(connection, matches, parameters, limit, offset, cancellationToken);
         }
 
-        await using var page = new NpgsqlCommand(
-            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY {order} LIMIT {limit} OFFSET {offset}", connection).WithValues(parameters);
+        await using var page = new NpgsqlCommand(walk, connection).WithValues(parameters);
         var items = new List<ProductSnapshot>(limit);
         await using (var rows = await page.ExecuteReaderAsync(cancellationToken))
         {

@@ -61,7 +61,8 @@ internal static class RootSubtree
         var isRoot = IsCurrentRoot(categoryPlaceholder);
         return new RootWalk(
             $" WHERE {string.Join(" AND ", walk)} AND {isRoot}",
-            $"SELECT CASE WHEN {isRoot} THEN (SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = {categoryPlaceholder}) END");
+            $"SELECT CASE WHEN {isRoot} THEN (SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = {categoryPlaceholder}) END",
+            IndexOnly: walk.Count == 1);
     }
 
     /// <summary>
