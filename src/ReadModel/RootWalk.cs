@@ -10,9 +10,9 @@ internal sealed record RootWalk(string Where, string TreeSql, bool IndexOnly)
 {
     /// <summary>
     /// The page: the ids the walk of the (<c>category_root</c>, id) b-tree reaches, then their rows. Selecting only the
-    /// ids lets a walk with no other condition read the index alone (9,000 entries in about 1.5 ms, where visiting
-    /// their rows took 50 ms); and were the planner to sort the tree rather than walk it, it sorts ids, not whole rows
-    /// (which spilled to disk: 185 ms for a page at offset 5,000 of a tree of 9,378; docs/PERFORMANCE.md).
+    /// ids lets a walk with no other condition read the index alone (a page at offset 9,000 of a tree of 9,378 in about
+    /// 1.5 ms); and were the planner to sort the tree rather than walk it, as it does past about half of it, it sorts
+    /// ids, not whole rows (which spilled to disk: 185 ms for a page at offset 5,000 of that tree; docs/PERFORMANCE.md).
     /// </summary>
     public string PageSql(int limit, long offset) =>
         $"SELECT {ProductRows.Columns} FROM products WHERE id IN " +
