@@ -4,6 +4,8 @@ using Commerce.Tests.Api;
 using Commerce.Tests.Orders;
 using Npgsql;
 
+using static Commerce.Tests.Hardening.SqlStatements;
+
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class GramRangePageTests
                  LATERAL (SELECT CASE WHEN id <= 400 OR id BETWEEN 4096 AND 4099 OR id = 12300 THEN 'Жук ' ELSE 'Plain ' END
                                  || CASE WHEN id % 100 = 0 OR id = 12300 THEN '냉장고 ' ELSE '' END || id AS title) AS t
             """);
-        var holders = await IdsAsync(database, "SELECT id FROM products WHERE search_grams @> ARRAY['ж'] ORDER BY id");
+        var holders = await ColumnAsync<long>(database, "SELECT id FROM products WHERE search_grams @> ARRAY['ж'] ORDER BY id");
         Assert.Equal(405, holders.Count);
 
         using var counter = new SqlCommandCounter();
@@ -53,7 +55,7 @@ public sealed class GramRangePageTests
             var url = $"/api/v1/products/search?q={Uri.EscapeDataString(term)}&offset={offset}&limit={limit}";
             var (page, commands) = await counter.GetJsonAsync(catalog.Client, url);
             var what = $"{url}: {string.Join(" | ", commands)}";
-            var expected = term is "ж" or "Ж" ? holders : await IdsAsync(database, "SELECT id FROM products WHERE search_grams @> ARRAY['냉장'] ORDER BY id");
+            var expected = term is "ж" or "Ж" ? holders : await ColumnAsync<long>(database, "SELECT id FROM products WHERE search_grams @> ARRAY['냉장'] ORDER BY id");
             Assert.True(expected.Count == page["total"]!.GetValue<long>(), what);
             Assert.Equal(expected.Skip(offset).Take(limit), page["items"]!.AsArray().Select(item => item!.Id()));
             Assert.True(commands.Count == 2 && commands[0].Contains("gram_counts", StringComparison.Ordinal), what);
@@ -85,24 +87,5 @@ public sealed class GramRangePageTests
         Assert.Empty(unfound["items"]!.AsArray());
         Assert.True(unfoundCommands.Count == 3 && unfoundCommands[1].Contains("id >= 8192 AND id < 12288", StringComparison.Ordinal)
             && unfoundCommands[2].Contains("MATERIALIZED", StringComparison.Ordinal), string.Join(" | ", unfoundCommands));
-    }
-
-    private static async Task<List<long>> IdsAsync(NpgsqlConnection database, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, database);
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection database, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, database);
-        await command.ExecuteNonQueryAsync();
     }
 }

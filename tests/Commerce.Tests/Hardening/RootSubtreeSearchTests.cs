@@ -7,6 +7,8 @@ using Commerce.Tests.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
+using static Commerce.Tests.Hardening.SqlStatements;
+
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
@@ -173,7 +175,7 @@ public sealed class RootSubtreeSearchTests
             // (AddPlanRowsAsync), rolled back after.
             await using var transaction = await database.BeginTransactionAsync();
             await AddPlanRowsAsync(database, tree);
-            var plan = await PlanAsync(database, transaction, onePass, bound, tree.Home, 20, 0L);
+            var plan = await ColumnAsync<string>(database, "EXPLAIN " + onePass, bound, tree.Home, 20, 0L);
 
             var scan = plan.FindIndex(line => line.Contains($"Bitmap Index Scan on {index}", StringComparison.Ordinal));
             Assert.True(scan >= 0, string.Join("\n", plan));
@@ -208,7 +210,7 @@ public sealed class RootSubtreeSearchTests
             // page's 20 rows are then read by id.
             await using var transaction = await database.BeginTransactionAsync();
             await AddPlanRowsAsync(database, tree);
-            var plan = await PlanAsync(database, transaction, walk.Replace("OFFSET 0", "OFFSET 500", StringComparison.Ordinal), values);
+            var plan = await ColumnAsync<string>(database, "EXPLAIN " + walk.Replace("OFFSET 0", "OFFSET 500", StringComparison.Ordinal), values);
             var what = string.Join("\n", plan);
             Assert.True(plan.Any(line => line.Contains(scan + " on products products_1", StringComparison.Ordinal)), what);
             Assert.False(plan.Any(line => line.Contains("Bitmap", StringComparison.Ordinal) || line.Contains("Seq Scan", StringComparison.Ordinal)
@@ -237,24 +239,6 @@ public sealed class RootSubtreeSearchTests
                  LATERAL (SELECT CASE WHEN n % 20 = 0 THEN 'kettle 背包 ' ELSE 'lamp ' END || n AS title) AS t
             """);
         await ExecuteAsync(database, "ANALYZE products");
-    }
-
-    private static async Task<List<string>> PlanAsync(NpgsqlConnection database, NpgsqlTransaction transaction, string sql, params object[] values)
-    {
-        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, database, transaction);
-        foreach (var value in values)
-        {
-            explain.Parameters.Add(new() { Value = value });
-        }
-
-        var plan = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(0));
-        }
-
-        return plan;
     }
 
     private static async Task<(Tree Tree, List<Item> Items)> SeedAsync(HttpClient client)
@@ -305,11 +289,5 @@ public sealed class RootSubtreeSearchTests
     {
         await using var command = new NpgsqlCommand(sql, database);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection database, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, database);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -4,6 +4,8 @@ using Commerce.Tests.Api;
 using Commerce.Tests.Orders;
 using Npgsql;
 
+using static Commerce.Tests.Hardening.SqlStatements;
+
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
@@ -180,9 +182,9 @@ public sealed class ShortTermTotalsTests
 
         // The walk asks the category's row again in its own snapshot: were the root moved after its total was read, the
         // walk answers nothing (and the search falls back, below) rather than a page of the old root's rows.
-        Assert.Equal(inTree.Take(2), await IdsAsync(database, walk!, "ж", root));
+        Assert.Equal(inTree.Take(2), await ColumnAsync<long>(database, walk!, "ж", root));
         await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = false WHERE id = {root}");
-        Assert.Empty(await IdsAsync(database, walk!, "ж", root));
+        Assert.Empty(await ColumnAsync<long>(database, walk!, "ж", root));
         await ExecuteAsync(database, $"UPDATE categories SET product_paths_current = true WHERE id = {root}");
         var rootUrl = $"/api/v1/products/search?category_id={root}&q=ж&limit=2";
 
@@ -202,26 +204,5 @@ public sealed class ShortTermTotalsTests
         Assert.Equal(0, unfound["total"]!.GetValue<long>());
         Assert.Empty(unfound["items"]!.AsArray());
         Assert.True(unfoundCommands.Count == 3 && unfoundCommands[2].Contains("UNION ALL", StringComparison.Ordinal), string.Join(" | ", unfoundCommands));
-    }
-
-    private static async Task<List<long>> IdsAsync(NpgsqlConnection database, string sql, string term, long category)
-    {
-        await using var command = new NpgsqlCommand(sql, database);
-        command.Parameters.Add(new() { Value = term });
-        command.Parameters.Add(new() { Value = category });
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection database, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, database);
-        await command.ExecuteNonQueryAsync();
     }
 }
