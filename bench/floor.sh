@@ -12,9 +12,10 @@
 # and, for a root, its tree's, then walks the tree or the primary key or takes the one-pass statement as the totals
 # say; a one- or two-character term alone reads its counts per id range, then its page from the ranges that hold it;
 # a price range alone reads the page, then its total from the band counts unless the page told it; any other text or
-# category filter gets page and total in one statement, except a one-character term with a price and
+# category filter gets page and total in one statement (a word's matches from its copy, product_texts, within a
+# root's tree too), except a one-character term with a price and
 # no category before offset 500; the rest get the page, then the count unless the page was a short last page. A price
-# range beside a text or category filter first reads its band total and, holding over 1/32 of the catalog, is tested
+# range beside a short term or a category filter first reads its band total and, holding over 1/32 of the catalog, is tested
 # as price + 0 (PriceFilter). Parameters are bound and each statement is prepared (-M prepared;
 # BENCH_FLOOR_PROTOCOL=extended sends them unprepared), as the service's connections keep their frequent statements
 # prepared (Database:MaxAutoPrepare). Differences: LIMIT and OFFSET are parameters here (the service binds them in its
@@ -142,14 +143,16 @@ one_pass_of() {
   echo "WITH matches AS MATERIALIZED ($1), total AS (SELECT count(*) AS n FROM matches) SELECT $PAGE_COLUMNS, total.n FROM total LEFT JOIN products p ON p.id IN (SELECT id FROM matches ORDER BY id LIMIT :lim OFFSET :off) ORDER BY p.id;"
 }
 one_pass() { one_pass_of "SELECT id FROM products WHERE $1"; }
+# A word's matches from its narrow copy (ProductTexts), which holds its price too.
+one_pass_copy() { one_pass_of "SELECT id FROM product_texts WHERE $1"; }
 # A category with a price range or a term (RootSubtree): category_root in place of the path when the category's row is
 # a root with current product paths, else the path's GIN index. Without a term, the root branch tests the price by
 # the (category_root, price, id) index however broad the range; with one, as price_case chose.
 ROOT_GATE="(SELECT parent_id IS NULL AND product_paths_current FROM categories WHERE id = :cat)"
-root_or_path() { # $1: the path branch's conditions; $2: "text" when they hold a term
+root_or_path() { # $1: the path branch's conditions; $2: "text" when they hold a term; $3: the root branch's table
   local root=${1/"$CATEGORY"/category_root = :cat::bigint}
   [[ ${2:-} == text ]] || root=${root//price + 0/price}
-  one_pass_of "SELECT id FROM products WHERE $root AND $ROOT_GATE UNION ALL SELECT id FROM products WHERE $1 AND NOT coalesce($ROOT_GATE, false)"
+  one_pass_of "SELECT id FROM ${3:-products} WHERE $root AND $ROOT_GATE UNION ALL SELECT id FROM products WHERE $1 AND NOT coalesce($ROOT_GATE, false)"
 }
 # The tree's size when the category is a root with current product paths, else -1 (RootSubtree.Walk's tree SQL).
 TREE_SIZE="coalesce((SELECT CASE WHEN $ROOT_GATE THEN (SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = :cat) END), -1)"
@@ -213,22 +216,25 @@ SELECT $COLUMNS FROM products WHERE $TEXT_SHORT AND id >= :first_id AND id < :en
 EOF
 }
 text_alone() {
-  echo '\if :short'; gram_range; echo '\else'; one_pass "$TEXT_LIKE"; echo '\endif'
+  echo '\if :short'; gram_range; echo '\else'; one_pass_copy "$TEXT_LIKE"; echo '\endif'
 }
 # A one-character term on an early page: its kept total says whether to walk, then count, or to collect the matches
 # in one pass (ProductSearchQuery).
-text_with_price() { # $1: the price conditions
-  echo '\if :short'
+short_with_price() { # $1: the price conditions
   echo '\if :one_char = 1 and :off < 500'
   echo "SELECT ($GRAM_TOTAL) AS term_total, ($CATALOG) AS catalog \\gset"
   echo '\if :term_total > 0 and 2 * (:off + :lim) * :catalog <= :term_total * :term_total'
   page_count "$TEXT_SHORT AND $1"
   echo '\else'; one_pass "$TEXT_SHORT AND $1"; echo '\endif'
   echo '\else'; one_pass "$TEXT_SHORT AND $1"; echo '\endif'
-  echo '\else'; one_pass "$TEXT_LIKE AND $1"; echo '\endif'
+}
+word_with_price() { one_pass_copy "$TEXT_LIKE AND $1"; }
+# A word's copy has no price index, so no band total is read first for it.
+text_with_price() {
+  echo '\if :short'; with_price short_with_price "" beside; echo '\else'; with_price word_with_price ""; echo '\endif'
 }
 text_in_category() { # $1: the conditions after the text one
-  echo '\if :short'; root_or_path "$TEXT_SHORT AND $1" text; echo '\else'; root_or_path "$TEXT_LIKE AND $1" text; echo '\endif'
+  echo '\if :short'; root_or_path "$TEXT_SHORT AND $1" text; echo '\else'; root_or_path "$TEXT_LIKE AND $1" text product_texts; echo '\endif'
 }
 # A short term within a category and nothing else: the root's kept total (-1 when the category is no root with current
 # product paths, which then takes both branches' one pass) and its tree's size, then a walk of the tree or the one pass
@@ -249,7 +255,7 @@ $(root_or_path "$path" text)
 \endif
 \endif
 EOF
-  echo '\else'; root_or_path "$TEXT_LIKE AND $CATEGORY" text; echo '\endif'
+  echo '\else'; root_or_path "$TEXT_LIKE AND $CATEGORY" text product_texts; echo '\endif'
 }
 with_price() { # $1: emitter, $2: conditions after the price ones, $3: "beside" when a text or category filter is set
   local after=${2:+ AND $2}
@@ -262,10 +268,10 @@ shape() { # $1: name, then emitters
   { paging; for part in "$@"; do eval "$part"; done; } >"$SCRIPTS/$name.sql"
 }
 shape text 'text_term' 'text_alone'
-shape sku 'sku_term' 'one_pass "$TEXT_LIKE"'
+shape sku 'sku_term' 'one_pass_copy "$TEXT_LIKE"'
 shape price 'price' 'with_price price_alone ""'
 shape category 'category' 'known_total "$CATEGORY" "$CATEGORY_TOTAL"'
-shape text_price 'text_term' 'price' 'with_price text_with_price "" beside'
+shape text_price 'text_term' 'price' 'text_with_price'
 shape text_category 'text_term' 'category' 'text_in_category_alone'
 shape category_price 'category' 'price' 'with_price root_or_path "$CATEGORY" beside'
 shape text_category_price 'text_term' 'category' 'price' 'with_price text_in_category "$CATEGORY" beside'

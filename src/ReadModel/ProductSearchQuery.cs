@@ -39,6 +39,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         }
 
         string? gramPlaceholder = null;
+        string? wordPlaceholder = null;
         if (!string.IsNullOrEmpty(criteria.Text))
         {
             // Trigrams cannot index a term of one or two characters; the projection's grams hold every such substring.
@@ -49,7 +50,8 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             }
             else
             {
-                Filter("search_text LIKE {}", LikePattern.Contains(criteria.Text));
+                // Tested as it is on a category's products; found by the trigram index of the word's copy otherwise.
+                wordPlaceholder = Filter(ProductTexts.Condition("{}"), LikePattern.Contains(criteria.Text));
             }
         }
 
@@ -65,19 +67,37 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             categoryPlaceholder = Filter("category_path @> ARRAY[{}::bigint]", category);
         }
 
+        int? stockCondition = null;
         if (criteria.InStock is { } inStock)
         {
+            stockCondition = conditions.Count;
             // available is a stored generated column (on_hand - reserved), sql/010.
             conditions.Add(inStock ? "available > 0" : "available = 0");
         }
 
         var maintainedTotal = MaintainedTotals.Sql(criteria, categoryPlaceholder, gramPlaceholder, prices);
 
+        // A word's matches come from its copy, which holds price and root too, with stock asked of each match's
+        // products row; a category's path is only in products, where the word is tested on the category's rows.
+        var textsConditions = conditions.ToList();
+        if (stockCondition is { } stock)
+        {
+            textsConditions[stock] = ProductTexts.Stock(conditions[stock]);
+        }
+
+        string? textsMatches = null;
+        if (wordPlaceholder is not null && categoryPlaceholder is null)
+        {
+            // Nothing indexes the copy's price, so the range is tested on the word's matches however broad it is.
+            textsMatches = ProductTexts.Matches(Where([.. textsConditions, .. PriceFilter.Conditions(prices, byIndex: true)]));
+        }
+
         // One turn and one connection for all of a search's statements: giving either back between them would queue
         // the search again behind every search that arrived meanwhile.
         using var turn = await turns.WaitAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var priceBesideAnotherIndex = (prices.Min ?? prices.Max) is not null && (!string.IsNullOrEmpty(criteria.Text) || categoryPlaceholder is not null);
+        var priceBesideAnotherIndex = (prices.Min ?? prices.Max) is not null && textsMatches is null
+            && (!string.IsNullOrEmpty(criteria.Text) || categoryPlaceholder is not null);
         var priceByIndex = !priceBesideAnotherIndex || !await PriceFilter.IsBroadAsync(connection, prices, parameters, cancellationToken);
         var priceConditions = conditions.Count;
         conditions.AddRange(PriceFilter.Conditions(prices, priceByIndex));
@@ -88,11 +108,11 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         {
             // Without text, the root's price range is one range of the (category_root, price) b-tree however broad it
             // is; beside text, the price is tested as the path branch tests it.
-            var rootConditions = conditions.Take(priceConditions).ToList();
+            var rootConditions = (wordPlaceholder is null ? conditions.Take(priceConditions) : textsConditions).ToList();
             rootConditions[categoryCondition] = RootSubtree.Condition(categoryPlaceholder!);
             rootConditions.AddRange(PriceFilter.Conditions(prices, byIndex: priceByIndex || string.IsNullOrEmpty(criteria.Text)));
             rootWhere = Where(rootConditions);
-            rootMatches = RootSubtree.Matches(rootWhere, where, categoryPlaceholder!);
+            rootMatches = RootSubtree.Matches(wordPlaceholder is null ? "products" : "product_texts", rootWhere, where, categoryPlaceholder!);
         }
 
         if (maintainedTotal is not null && gramPlaceholder is not null && categoryPlaceholder is null)
@@ -126,7 +146,8 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         if (maintainedTotal is null && (OnePassPage.Wins(criteria)
             || await TermTooSparseToWalkAsync(connection, criteria, gramPlaceholder, parameters, cancellationToken)))
         {
-            return await OnePassPage.ExecuteAsync(connection, OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset, cancellationToken);
+            return await OnePassPage.ExecuteAsync(
+                connection, textsMatches ?? OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
         return await PagedQuery.ExecuteAsync(

@@ -25,13 +25,14 @@ internal static class RootSubtree
     public static string Condition(string categoryPlaceholder) => $"category_root = {categoryPlaceholder}::bigint";
 
     /// <summary>
-    /// The ids of the matches: <paramref name="rootWhere"/> when the category is a root with current product paths,
-    /// else <paramref name="where"/>. A missing category takes <paramref name="where"/>, like any non-root.
+    /// The ids of the matches: <paramref name="rootWhere"/> on <paramref name="rootTable"/> (products, or the word's
+    /// copy, <see cref="ProductTexts"/>) when the category is a root with current product paths, else
+    /// <paramref name="where"/> on products. A missing category takes <paramref name="where"/>, like any non-root.
     /// </summary>
-    public static string Matches(string rootWhere, string where, string categoryPlaceholder)
+    public static string Matches(string rootTable, string rootWhere, string where, string categoryPlaceholder)
     {
         var isRoot = IsCurrentRoot(categoryPlaceholder);
-        return $"SELECT id FROM products{rootWhere} AND {isRoot} UNION ALL SELECT id FROM products{where} AND NOT coalesce({isRoot}, false)";
+        return $"SELECT id FROM {rootTable}{rootWhere} AND {isRoot} UNION ALL SELECT id FROM products{where} AND NOT coalesce({isRoot}, false)";
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Commerce.Tools.CatalogAudit;
 /// Checks a catalog database: the rules on grain state (tree shape, sibling names, SKUs and their SKU grains, links
 /// to categories, no unfinished delete), that the read tables are exactly the projection of that state (every
 /// product and category row present and equal, search text and path included; no row of no resource; the search
-/// totals kept beside them equal to what the rows give), and, given
+/// totals and the word searches' copy kept beside them equal to what the rows give), and, given
 /// the API, that every product's GET equals its row. States and rows are read in one snapshot; run it on a quiet
 /// system all the same, since a grain writes its state and its row in two steps.
 /// </summary>
@@ -30,6 +30,7 @@ public sealed class CatalogAuditor(string connectionString, HttpClient? api = nu
             stored = await StoredCatalogQuery.ReadAsync(connection, serviceId ?? DefaultServiceId, cancellationToken);
             differences = await ReadTableDifferences.FindAsync(stored, connection, cancellationToken);
             countViolations = await ProductCountChecks.ViolationsAsync(connection, cancellationToken);
+            countViolations.AddRange(await ProductTextChecks.ViolationsAsync(connection, cancellationToken));
             if (api is not null)
             {
                 productRows = [.. (await ReadTablesQuery.ProductsAsync(connection, cancellationToken)).Values];

@@ -11,7 +11,8 @@ namespace Commerce.Tools.CatalogAudit;
 /// that lands later waits for the commit and then applies, carrying a newer version. Only rows that differ from
 /// their state are touched; they are deleted first and then written, so a stale row never blocks a rewritten one
 /// on the unique SKU or sibling-name indexes. Rows of no resource are deleted. Last, the search totals
-/// (<c>product_counts</c>) that differ from the rows are rewritten.
+/// (<c>product_counts</c> and the others) and the word searches' copy (<c>product_texts</c>) that differ from the rows
+/// are rewritten.
 /// </summary>
 public sealed class ReadTableRebuilder(string connectionString, string? serviceId = null)
 {
@@ -47,9 +48,10 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
 
         // The row writes above kept the counts in step with themselves; this repairs counts that were wrong before.
         var counts = await ProductCountChecks.RewriteAsync(connection, cancellationToken);
+        var texts = await ProductTextChecks.RewriteAsync(connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RebuildResult(products.Count, differences.ProductsWithoutState.Count, categories.Count,
-            differences.CategoriesWithoutState.Count, differences.CategoriesOutsideTree, counts);
+            differences.CategoriesWithoutState.Count, differences.CategoriesOutsideTree, counts, texts);
     }
 
     private static async Task DeleteAsync(NpgsqlConnection connection, string table, long[] ids, CancellationToken cancellationToken)

@@ -105,7 +105,10 @@ public sealed class ProductCountsTests
             "INSERT INTO gram_counts VALUES ('ж', 0, 1, 2);" +
             $"UPDATE gram_counts SET products = products + 3 WHERE gram = 'b' AND id_range = 0 AND stripe = {sample.Hammer % 4};" +
             $"INSERT INTO root_gram_counts VALUES ({sample.Tools}, 'ы', 1, 3);" +
-            "INSERT INTO price_counts VALUES (1.03, 3)");
+            "INSERT INTO price_counts VALUES (1.03, 3);" +
+            $"UPDATE product_texts SET search_text = 'plain saw' WHERE id = {sample.Rake};" +
+            $"DELETE FROM product_texts WHERE id = {sample.Loose};" +
+            $"INSERT INTO product_texts VALUES ({RebuildSample.GhostId}, NULL, 1.00, 'ghost saw')");
 
         var report = await new CatalogAuditor(catalog.ConnectionString).RunAsync();
 
@@ -128,11 +131,18 @@ public sealed class ProductCountsTests
         Assert.Equal(7, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
         Assert.Equal(0, await SearchTotalAsync(catalog.Client, ""));
         Assert.Equal(2, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}&q=rebuilt"));
+        Assert.Contains(report.Violations, v => v.StartsWith(
+            $"text copy equals the product row: product {sample.Rake}: search_text copy='plain saw' row='rebuilt rake\u001f", StringComparison.Ordinal));
+        Assert.Contains($"text copy equals the product row: product {sample.Loose}: missing", report.Violations);
+        Assert.Contains($"text copy equals the product row: product {RebuildSample.GhostId}: copy of no product row", report.Violations);
+        // A word's matches are the copy's (wrong here): the rake's and the ladder's are not found.
+        Assert.Equal(2, await SearchTotalAsync(catalog.Client, "q=rebuilt"));
 
         var result = await new ReadTableRebuilder(catalog.ConnectionString).RunAsync();
 
         Assert.Equal(0, result.ProductsWritten);
         Assert.True(result.CountsRewritten >= 3, result.ToString());
+        Assert.Equal(3, result.TextsRewritten);
         Assert.Empty((await new CatalogAuditor(catalog.ConnectionString).RunAsync()).Violations);
         Assert.Empty(await CountsThatDifferFromTheRowsAsync(catalog.ConnectionString));
         Assert.Equal(2, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}"));
@@ -141,6 +151,8 @@ public sealed class ProductCountsTests
         Assert.Equal(holdingB, await SearchTotalAsync(catalog.Client, "q=b"));
         Assert.Equal(0, await SearchTotalAsync(catalog.Client, $"category_id={sample.Tools}&q=" + Uri.EscapeDataString("Ы")));
         Assert.Equal(pricedAtMostTwo, await SearchTotalAsync(catalog.Client, "max_price=2.00"));
+        Assert.Equal(4, await SearchTotalAsync(catalog.Client, "q=rebuilt"));
+        Assert.Equal(0, await SearchTotalAsync(catalog.Client, "q=saw"));
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ namespace Commerce.Tests.Hardening;
 /// <summary>
 /// A category with a price range or a text term: a top-level category is answered from the indexes that lead with the
 /// path's first element (<c>category_root</c>): the b-tree on it and the price (sql/017), the GIN indexes on it and the
-/// text (sql/018); any other category from the path's GIN index. The statement picks by the category's row (a root,
+/// text (sql/018, the word's on its copy since sql/024); any other category from the path's GIN index. A word
+/// without a category is found in its copy alone. The statement picks by the category's row (a root,
 /// and <c>product_paths_current</c>), which a path change clears and only a re-projection of the products sets again.
 /// Each test has a catalog of its own: two roots, a child and a grandchild, products priced 1 … 24 whose titles hold
 /// a Korean word, a Chinese word or a Latin one.
@@ -163,7 +164,7 @@ public sealed class RootSubtreeSearchTests
         foreach (var (term, bound, index, termCondition) in new[]
                  {
                      ("背包", "背包", "products_root_search_grams", "search_grams @>"),
-                     ("kettle", "%kettle%", "products_root_search_text", "search_text ~~"),
+                     ("kettle", "%kettle%", "product_texts_root_search_text", "search_text ~~"),
                  })
         {
             var (response, commands) = await counter.GetAsync(catalog.Client, $"/api/v1/products/search?category_id={tree.Home}&q={Uri.EscapeDataString(term)}");
@@ -181,6 +182,35 @@ public sealed class RootSubtreeSearchTests
             Assert.True(scan >= 0, string.Join("\n", plan));
             Assert.Contains("category_root =", plan[scan + 1], StringComparison.Ordinal);
             Assert.Contains(termCondition, plan[scan + 1], StringComparison.Ordinal);
+            await transaction.RollbackAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_word_without_a_category_is_found_and_counted_in_its_narrow_copy()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync();
+        var (tree, _) = await SeedAsync(catalog.Client);
+        await using var database = new NpgsqlConnection(catalog.ConnectionString);
+        await database.OpenAsync();
+
+        using var counter = new SqlCommandCounter();
+        foreach (var (filter, values) in new (string, object[])[] { ("", ["%kettle%", 20, 0L]), ("&max_price=12", ["%kettle%", 12m, 20, 0L]) })
+        {
+            var (response, commands) = await counter.GetAsync(catalog.Client, "/api/v1/products/search?q=kettle" + filter);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var onePass = Assert.Single(commands, sql => sql.Contains("WITH matches", StringComparison.Ordinal));
+
+            // Over the 24,000 added rows (1,200 of them kettles): the copy's trigram index, the copy's rows tested, and
+            // products only read by id for the page.
+            await using var transaction = await database.BeginTransactionAsync();
+            await AddPlanRowsAsync(database, tree);
+            var plan = await ColumnAsync<string>(database, "EXPLAIN " + onePass, values);
+            var what = string.Join("\n", plan);
+            Assert.True(plan.Any(line => line.Contains("Bitmap Index Scan on product_texts_root_search_text", StringComparison.Ordinal)), what);
+            Assert.True(plan.Any(line => line.Contains("Bitmap Heap Scan on product_texts", StringComparison.Ordinal)), what);
+            Assert.DoesNotContain(plan, line => line.Contains("Scan on products", StringComparison.Ordinal) && !line.Contains("products_pkey", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, line => line.Contains("Seq Scan", StringComparison.Ordinal));
             await transaction.RollbackAsync();
         }
     }
@@ -238,7 +268,11 @@ public sealed class RootSubtreeSearchTests
             FROM generate_series(1, 24000) AS n,
                  LATERAL (SELECT CASE WHEN n % 20 = 0 THEN 'kettle 背包 ' ELSE 'lamp ' END || n AS title) AS t
             """);
+        // What the copy's triggers would have written (sql/024).
+        await ExecuteAsync(database,
+            "INSERT INTO product_texts (id, category_root, price, search_text) SELECT id, category_root, price, search_text FROM products WHERE id > 1000000");
         await ExecuteAsync(database, "ANALYZE products");
+        await ExecuteAsync(database, "ANALYZE product_texts");
     }
 
     private static async Task<(Tree Tree, List<Item> Items)> SeedAsync(HttpClient client)

@@ -6,7 +6,8 @@ namespace Commerce.Tests.Storage;
 
 /// <summary>
 /// Migrations 012 (per category), 014 and 022 (per gram and id range), 015 (per price band), 016 (reserved units) and 019 (per root and gram) count the product rows that were written
-/// before them (and before their triggers), and run again over their own result without counting anything twice.
+/// before them (and before their triggers), and run again over their own result without counting anything twice;
+/// 024 copies them for word searches (<c>product_texts</c>) the same way.
 /// </summary>
 public sealed class ProductCountsMigrationTests
 {
@@ -111,6 +112,59 @@ public sealed class ProductCountsMigrationTests
     }
 
     [Fact]
+    public async Task The_word_copy_backfill_copies_rows_written_before_it_and_its_triggers_follow_every_change_it_holds()
+    {
+        // As migration 023 left the table: rows, no copy. Even ids are in root 7's tree, odd ones in none.
+        await using var connection = await BackfilledTwiceAsync("product_texts", "024_product_texts", "product_texts",
+            """
+            INSERT INTO products (id, title, description, sku, price, category_id, search_text, category_path, created_at, updated_at, version, on_hand)
+            SELECT g, 't', 'd', 'S' || g, g + 0.5, NULL, 'kettle ' || g,
+                   CASE WHEN g % 2 = 0 THEN '{7,8}'::bigint[] ELSE '{}' END, now(), now(), 1, 0
+            FROM generate_series(1, 20) AS g;
+            """);
+
+        Assert.Equal(20L, await ScalarAsync(connection, "SELECT count(*) FROM product_texts"));
+        Assert.Equal(((long?)7, 4.5m, "kettle 4"), await CopyAsync(connection, 4));
+        Assert.Equal(((long?)null, 3.5m, "kettle 3"), await CopyAsync(connection, 3));
+
+        await ExecuteAsync(connection, "UPDATE products SET search_text = 'lamp 4' WHERE id = 4");
+        Assert.Equal(((long?)7, 4.5m, "lamp 4"), await CopyAsync(connection, 4));
+        await ExecuteAsync(connection, "UPDATE products SET price = 9.99 WHERE id = 4");
+        Assert.Equal(((long?)7, 9.99m, "lamp 4"), await CopyAsync(connection, 4));
+        await ExecuteAsync(connection, "UPDATE products SET category_path = '{9}' WHERE id = 4");
+        Assert.Equal(((long?)9, 9.99m, "lamp 4"), await CopyAsync(connection, 4));
+        await ExecuteAsync(connection, "UPDATE products SET category_path = '{}' WHERE id = 6");
+        Assert.Equal(((long?)null, 6.5m, "kettle 6"), await CopyAsync(connection, 6));
+
+        // A stock change does not even rewrite the copy's row (its transaction id stays).
+        const string CopyWriter = "SELECT xmin::text::bigint FROM product_texts WHERE id = 5";
+        var writer = await ScalarAsync(connection, CopyWriter);
+        await ExecuteAsync(connection, "UPDATE products SET on_hand = 3, reserved = 1 WHERE id = 5");
+        Assert.Equal(writer, await ScalarAsync(connection, CopyWriter));
+
+        await ExecuteAsync(connection, "DELETE FROM products WHERE id IN (7, 8)");
+        await ExecuteAsync(connection,
+            """
+            INSERT INTO products (id, title, description, sku, price, category_id, search_text, category_path, created_at, updated_at, version)
+            VALUES (30, 't', 'd', 'S30', 1.25, NULL, 'новый', '{7}', now(), now(), 1)
+            """);
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM product_texts WHERE id IN (7, 8)"));
+        Assert.Equal(((long?)7, 1.25m, "новый"), await CopyAsync(connection, 30));
+        Assert.Equal(19L, await ScalarAsync(connection, "SELECT count(*) FROM product_texts"));
+        Assert.Equal(0L, await ScalarAsync(connection,
+            """
+            SELECT count(*) FROM product_texts_expected e FULL JOIN product_texts t ON t.id = e.id
+            WHERE (e.id, e.category_root, e.price, e.search_text) IS DISTINCT FROM (t.id, t.category_root, t.price, t.search_text)
+            """));
+
+        // The trigram index moved from products to the copy.
+        Assert.Equal(1L, await ScalarAsync(connection,
+            "SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%' AND tablename = 'product_texts'"));
+        Assert.Equal(0L, await ScalarAsync(connection,
+            "SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%' AND tablename = 'products'"));
+    }
+
+    [Fact]
     public async Task The_price_backfill_counts_rows_written_before_it_once_in_the_band_of_their_price()
     {
         // As migration 014 left the table: rows, no price triggers, no price counts.
@@ -186,6 +240,15 @@ public sealed class ProductCountsMigrationTests
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task<(long? Root, decimal Price, string Text)> CopyAsync(NpgsqlConnection connection, long id)
+    {
+        await using var command = new NpgsqlCommand("SELECT category_root, price, search_text FROM product_texts WHERE id = $1", connection);
+        command.Parameters.Add(new() { Value = id });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"no copy of product {id}");
+        return (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.GetDecimal(1), reader.GetString(2));
     }
 
     private static string Migration(string name)
