@@ -7,7 +7,8 @@ namespace Commerce.ReadModel;
 
 /// <summary>
 /// Searches the products read table; the total is exact whatever the offset (see <see cref="PagedQuery"/>).
-/// Every filter has an index: text by trigrams, or by the 1- and 2-character grams when shorter than a trigram;
+/// Every filter has an index: text by trigrams on a narrow copy of the rows (<see cref="ProductTexts"/>), or by the 1-
+/// and 2-character grams when shorter than a trigram;
 /// price by its b-tree, unless the range is broad and another index finds the candidates (<see cref="PriceFilter"/>);
 /// a category subtree by the path of the product's category. Only the filters that are set
 /// become SQL, so the planner sees each combination as it is rather than behind "$1 IS NULL OR ..." guards. A total

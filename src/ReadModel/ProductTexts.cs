@@ -3,7 +3,8 @@ namespace Commerce.ReadModel;
 /// <summary>
 /// The narrow copy of what a word search filters on, kept by the products rows' triggers (<c>product_texts</c>,
 /// sql/024): id, root category, price and search text, with the trigram index. A word's matches are visited there,
-/// ~90 bytes a row, rather than in the ~1 kB products rows, which takes less than half the time. A search with a
+/// ~90 bytes a row, rather than in the ~1 kB products rows: the word one pass runs ~1.4 times as often a second
+/// (docs/PERFORMANCE.md). A search with a
 /// word and no category, or within a root's tree, finds its matches there, a stock filter asking each match's products
 /// row; within any other category, the word is tested on the category's products rows, which its path's index finds.
 /// </summary>

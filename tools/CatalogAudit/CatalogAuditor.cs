@@ -24,13 +24,13 @@ public sealed class CatalogAuditor(string connectionString, HttpClient? api = nu
         StoredCatalog stored;
         ReadTableDifferences differences;
         IReadOnlyList<ProductRow> productRows = [];
-        List<string> countViolations;
+        List<string> keptViolations;
         await using (var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
             stored = await StoredCatalogQuery.ReadAsync(connection, serviceId ?? DefaultServiceId, cancellationToken);
             differences = await ReadTableDifferences.FindAsync(stored, connection, cancellationToken);
-            countViolations = await ProductCountChecks.ViolationsAsync(connection, cancellationToken);
-            countViolations.AddRange(await ProductTextChecks.ViolationsAsync(connection, cancellationToken));
+            keptViolations = await ProductCountChecks.ViolationsAsync(connection, cancellationToken);
+            keptViolations.AddRange(await ProductTextChecks.ViolationsAsync(connection, cancellationToken));
             if (api is not null)
             {
                 productRows = [.. (await ReadTablesQuery.ProductsAsync(connection, cancellationToken)).Values];
@@ -44,7 +44,7 @@ public sealed class CatalogAuditor(string connectionString, HttpClient? api = nu
         violations.AddRange(ProductStateChecks.Violations(stored));
         violations.AddRange(StockChecks.Violations(stored, DateTimeOffset.UtcNow));
         violations.AddRange(ProjectionViolations(differences));
-        violations.AddRange(countViolations);
+        violations.AddRange(keptViolations);
         if (api is not null)
         {
             violations.AddRange(await new ApiProductCheck(api, connection).RunAsync(productRows, cancellationToken));
