@@ -8,7 +8,10 @@
 #   AB_A=<repo dir>@<url> AB_B=<repo dir>@<url> bench/ab.sh [modes="get search mix"] [rounds=3] [duration=20s] [connections=64]
 # e.g. (the pre-Orleans commit checked out in /work/wt-before, started with BENCH_PGPORT=55434 BENCH_PORT=5081):
 #   AB_A=/work/wt-before@http://127.0.0.1:5081 AB_B=$PWD@http://127.0.0.1:5080 bench/ab.sh
-# AB_WARM (45s) is how long the 8-connection warm walk runs on each side; 0 skips it.
+# AB_WARM (45s) is how long the 8-connection warm walk runs on each side; 0 skips it. AB_WARM_MODE (60s) is how long
+# each side then runs each mode, unmeasured, with `connections`; 0 skips it. Without it the first rounds measure the
+# runtime compiling the mode's code paths: tiered JIT took 28% of a fresh service's CPU in its first minute of
+# searches and under 1% after three more (docs/PERFORMANCE.md).
 # The idle side's service is paused (SIGSTOP) while the other side runs: idle, a service with 100k active grains
 # still spends 5-9% of a core (grain collection, metrics), which counted against whichever side ran beside the
 # older process. AB_PAUSE_IDLE=0 leaves it running.
@@ -42,6 +45,15 @@ if [[ ${AB_WARM:-45s} != 0 ]]; then
   for side in A B; do
     echo "== warm $side" | tee -a "$OUT"
     run_side "$side" warm 8 "${AB_WARM:-45s}" | grep -E '^(requests|RESULT|service RSS)' | tee -a "$OUT"
+  done
+fi
+
+if [[ ${AB_WARM_MODE:-60s} != 0 ]]; then
+  for side in A B; do
+    for mode in $MODES; do
+      echo "== warm $side with $mode" | tee -a "$OUT"
+      run_side "$side" "$mode" "$CONNECTIONS" "${AB_WARM_MODE:-60s}" | grep -E '^RESULT' | tee -a "$OUT"
+    done
   done
 fi
 
