@@ -8,7 +8,8 @@
 # Environment: BENCH_PGPORT (55433), BENCH_PORT (5080), BENCH_KEEP_DB=1 reuses the loaded database
 # instead of re-creating it (skips the load; restarts the service only), BENCH_NO_BUILD=1 skips the build,
 # BENCH_LOAD_PARALLEL (32) is how many create requests DataGen keeps in flight,
-# BENCH_AS_IS=1 starts the service without --contentRoot (see below). Other variables (ConnectionStrings__*,
+# BENCH_AS_IS=1 starts the service without --contentRoot (see below); BENCH_SERVICE_DIR runs the service from another
+# build output (e.g. a `dotnet publish` directory) instead of src/WebApi/bin/Release/net10.0. Other variables (ConnectionStrings__*,
 # Database__*, DOTNET_*) reach the service as they are; BENCH_SERVICE_CONNECTION_EXTRA is appended to the
 # service's connection string (e.g. ";Max Auto Prepare=32").
 set -euo pipefail
@@ -92,8 +93,9 @@ export ConnectionStrings__Catalog="Host=127.0.0.1;Port=$PGPORT;Username=postgres
 # The app finds appsettings.json in its content root, which defaults to the working directory (here the repo
 # root, which has none): without --contentRoot it runs with no appsettings at all and logs every request and
 # every SQL command at Information level (docs/PERFORMANCE.md). BENCH_AS_IS=1 starts it exactly as documented.
-OUT=src/WebApi/bin/Release/net10.0
-CONTENT_ROOT=(--contentRoot "$ROOT/$OUT")
+OUT=${BENCH_SERVICE_DIR:-src/WebApi/bin/Release/net10.0}
+[[ $OUT == /* ]] || OUT=$ROOT/$OUT
+CONTENT_ROOT=(--contentRoot "$OUT")
 [[ ${BENCH_AS_IS:-0} == 1 ]] && CONTENT_ROOT=()
 start_service() {
   echo "== service on $URL (log: $STATE/service.log)"
