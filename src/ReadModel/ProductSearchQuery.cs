@@ -80,17 +80,21 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
 
         // A word's matches come from its copy, which holds price and root too, with stock asked of each match's
         // products row; a category's path is only in products, where the word is tested on the category's rows.
-        var textsConditions = conditions.ToList();
-        if (stockCondition is { } stock)
-        {
-            textsConditions[stock] = ProductTexts.Stock(conditions[stock]);
-        }
-
+        List<string>? textsConditions = null;
         string? textsMatches = null;
-        if (wordPlaceholder is not null && categoryPlaceholder is null)
+        if (wordPlaceholder is not null)
         {
-            // Nothing indexes the copy's price, so the range is tested on the word's matches however broad it is.
-            textsMatches = ProductTexts.Matches(Where([.. textsConditions, .. PriceFilter.Conditions(prices, byIndex: true)]));
+            textsConditions = [.. conditions];
+            if (stockCondition is { } stock)
+            {
+                textsConditions[stock] = ProductTexts.Stock(conditions[stock]);
+            }
+
+            if (categoryPlaceholder is null)
+            {
+                // Nothing indexes the copy's price, so the range is tested on the word's matches however broad it is.
+                textsMatches = ProductTexts.Matches(Where([.. textsConditions, .. PriceFilter.Conditions(prices, byIndex: true)]));
+            }
         }
 
         // One turn and one connection for all of a search's statements: giving either back between them would queue
@@ -109,11 +113,11 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         {
             // Without text, the root's price range is one range of the (category_root, price) b-tree however broad it
             // is; beside text, the price is tested as the path branch tests it.
-            var rootConditions = (wordPlaceholder is null ? conditions.Take(priceConditions) : textsConditions).ToList();
+            var rootConditions = (textsConditions ?? conditions.Take(priceConditions)).ToList();
             rootConditions[categoryCondition] = RootSubtree.Condition(categoryPlaceholder!);
             rootConditions.AddRange(PriceFilter.Conditions(prices, byIndex: priceByIndex || string.IsNullOrEmpty(criteria.Text)));
             rootWhere = Where(rootConditions);
-            rootMatches = RootSubtree.Matches(wordPlaceholder is null ? "products" : "product_texts", rootWhere, where, categoryPlaceholder!);
+            rootMatches = RootSubtree.Matches(textsConditions is null ? "products" : "product_texts", rootWhere, where, categoryPlaceholder!);
         }
 
         if (maintainedTotal is not null && gramPlaceholder is not null && categoryPlaceholder is null)

@@ -9,23 +9,25 @@ namespace Commerce.Tools.CatalogAudit;
 /// </summary>
 public static class ProductTextChecks
 {
+    /// <summary>A copy <c>t</c> that differs from what its row <c>e</c> says.</summary>
+    private const string Differs = "(t.category_root, t.price, t.search_text) IS DISTINCT FROM (e.category_root, e.price, e.search_text)";
+
     private const string Differences =
-        """
+        $"""
         SELECT coalesce(e.id, t.id), e.id IS NULL, t.id IS NULL,
                t.category_root, e.category_root, t.price, e.price, t.search_text, e.search_text
         FROM product_texts_expected e FULL JOIN product_texts t ON t.id = e.id
-        WHERE e.id IS NULL OR t.id IS NULL
-           OR (t.category_root, t.price, t.search_text) IS DISTINCT FROM (e.category_root, e.price, e.search_text)
+        WHERE e.id IS NULL OR t.id IS NULL OR {Differs}
         ORDER BY 1
         """;
 
     private const string Rewrite =
-        """
+        $"""
         WITH written AS (
             INSERT INTO product_texts AS t (id, category_root, price, search_text)
             SELECT e.id, e.category_root, e.price, e.search_text
             FROM product_texts_expected e LEFT JOIN product_texts t ON t.id = e.id
-            WHERE t.id IS NULL OR (t.category_root, t.price, t.search_text) IS DISTINCT FROM (e.category_root, e.price, e.search_text)
+            WHERE t.id IS NULL OR {Differs}
             ON CONFLICT (id) DO UPDATE
             SET category_root = EXCLUDED.category_root, price = EXCLUDED.price, search_text = EXCLUDED.search_text
             RETURNING 1),
