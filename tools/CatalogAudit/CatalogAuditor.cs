@@ -19,7 +19,7 @@ public sealed class CatalogAuditor(string connectionString, HttpClient? api = nu
 
     public async Task<AuditReport> RunAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = AuditConnection.Create(connectionString);
         await connection.OpenAsync(cancellationToken);
         StoredCatalog stored;
         ReadTableDifferences differences;

@@ -20,7 +20,7 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
 
     public async Task<RebuildResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = AuditConnection.Create(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand("LOCK TABLE categories, products IN EXCLUSIVE MODE", connection))

@@ -56,6 +56,41 @@ public sealed class CatalogAuditTests
         Assert.Equal([$"stale SKU claim: {oldSku} names product {sample.Loose}, which carries {newSku}"], report.Warnings);
     }
 
+    [Fact]
+    public async Task Audit_and_rebuild_wait_for_a_statement_longer_than_the_connections_command_timeout()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync(settings: RebuildSample.NoSweep);
+        await RebuildSample.CreateAsync(catalog.Client);
+        // A statement held up by a lock for 3 s stands for a whole-table check at a million products, which took longer
+        // than the default 30 s there; this connection string allows a command 1 s.
+        var oneSecond = new NpgsqlConnectionStringBuilder(catalog.ConnectionString) { CommandTimeout = 1 }.ConnectionString;
+
+        var audit = await WhileTableIsLockedAsync(catalog, "product_texts", () => new CatalogAuditor(oneSecond).RunAsync());
+        var rebuild = await WhileTableIsLockedAsync(catalog, "product_texts", () => new ReadTableRebuilder(oneSecond).RunAsync());
+
+        Assert.Empty(audit.Violations);
+        Assert.Equal(0, rebuild.ProductsWritten + rebuild.ProductsDeleted + rebuild.CategoriesWritten + rebuild.CategoriesDeleted
+            + rebuild.CountsRewritten + rebuild.TextsRewritten);
+    }
+
+    /// <summary>Runs <paramref name="run"/> while another transaction holds <paramref name="table"/> for 3 s.</summary>
+    private static async Task<T> WhileTableIsLockedAsync<T>(IsolatedCatalog catalog, string table, Func<Task<T>> run)
+    {
+        await using var connection = new NpgsqlConnection(catalog.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand($"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var running = run();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(running.IsCompleted, $"the run ended while {table} was locked: {running.Exception?.InnerException?.Message}");
+        await transaction.RollbackAsync();
+        return await running;
+    }
+
     private static async Task<string> SkuOfAsync(IsolatedCatalog catalog, long productId) =>
         (await catalog.Client.ApiGetAsync($"/api/v1/products/{productId}")).Json.Text("sku");
 
