@@ -65,28 +65,28 @@ public sealed class CatalogAuditTests
         // than the default 30 s there; this connection string allows a command 1 s.
         var oneSecond = new NpgsqlConnectionStringBuilder(catalog.ConnectionString) { CommandTimeout = 1 }.ConnectionString;
 
-        var audit = await WhileTableIsLockedAsync(catalog, "product_texts", () => new CatalogAuditor(oneSecond).RunAsync());
-        var rebuild = await WhileTableIsLockedAsync(catalog, "product_texts", () => new ReadTableRebuilder(oneSecond).RunAsync());
+        var audit = await WhileTextCopiesAreLockedAsync(catalog, () => new CatalogAuditor(oneSecond).RunAsync());
+        var rebuild = await WhileTextCopiesAreLockedAsync(catalog, () => new ReadTableRebuilder(oneSecond).RunAsync());
 
         Assert.Empty(audit.Violations);
         Assert.Equal(0, rebuild.ProductsWritten + rebuild.ProductsDeleted + rebuild.CategoriesWritten + rebuild.CategoriesDeleted
             + rebuild.CountsRewritten + rebuild.TextsRewritten);
     }
 
-    /// <summary>Runs <paramref name="run"/> while another transaction holds <paramref name="table"/> for 3 s.</summary>
-    private static async Task<T> WhileTableIsLockedAsync<T>(IsolatedCatalog catalog, string table, Func<Task<T>> run)
+    /// <summary>Runs <paramref name="run"/> while another transaction holds <c>product_texts</c>, which both read, for 3 s.</summary>
+    private static async Task<T> WhileTextCopiesAreLockedAsync<T>(IsolatedCatalog catalog, Func<Task<T>> run)
     {
         await using var connection = new NpgsqlConnection(catalog.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var command = new NpgsqlCommand($"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE", connection, transaction))
+        await using (var command = new NpgsqlCommand("LOCK TABLE product_texts IN ACCESS EXCLUSIVE MODE", connection, transaction))
         {
             await command.ExecuteNonQueryAsync();
         }
 
         var running = run();
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.False(running.IsCompleted, $"the run ended while {table} was locked: {running.Exception?.InnerException?.Message}");
+        Assert.False(running.IsCompleted, $"the run ended while product_texts was locked: {running.Exception?.InnerException?.Message}");
         await transaction.RollbackAsync();
         return await running;
     }
