@@ -18,15 +18,15 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
 {
     private const int BatchSize = 500;
 
+    /// <summary>Between attempts to lock the read tables: long enough for the writes we let through to commit.</summary>
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(20);
+
     public async Task<RebuildResult> RunAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = AuditConnection.Create(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("LOCK TABLE categories, products IN EXCLUSIVE MODE", connection))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await LockReadTablesAsync(connection, transaction, cancellationToken);
 
         var stored = await StoredCatalogQuery.ReadAsync(connection, serviceId ?? CatalogAuditor.DefaultServiceId, cancellationToken);
         var differences = await ReadTableDifferences.FindAsync(stored, connection, cancellationToken);
@@ -41,10 +41,7 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
             ProductReadRow.AddRowParameters(command.Parameters, row.Expected.Id, stored.Products[row.Expected.Id]), ProductReadRow.Upsert, cancellationToken);
         // Every product row now has its category's path: a root category's search may use the indexes that lead with
         // the root.
-        await using (var current = new NpgsqlCommand(ProductCategoryPaths.MarkAllCurrent, connection))
-        {
-            await current.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await ExecuteAsync(connection, ProductCategoryPaths.MarkAllCurrent, cancellationToken);
 
         // The row writes above kept the counts in step with themselves; this repairs counts that were wrong before.
         var counts = await ProductCountChecks.RewriteAsync(connection, cancellationToken);
@@ -52,6 +49,44 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
         await transaction.CommitAsync(cancellationToken);
         return new RebuildResult(products.Count, differences.ProductsWithoutState.Count, categories.Count,
             differences.CategoriesWithoutState.Count, differences.CategoriesOutsideTree, counts, texts);
+    }
+
+    /// <summary>
+    /// Takes both read tables against writes. A write takes the same two tables in either order (a product write its
+    /// category's row and then its own, or the other way round once its statement's plan is cached; a category move its
+    /// rows and then its products'), so no order of ours avoids a cycle with every write. Instead each attempt waits
+    /// at most a quarter of <c>deadlock_timeout</c>: we give up and let the write through before the server's
+    /// deadlock check could pick the write as its victim (the first version of this took the locks unguarded, and a
+    /// rebuild beside product edits failed with 40P01). Rolling back to the savepoint drops what the attempt held.
+    /// Later statements wait as long as they must, like the commands.
+    /// </summary>
+    private static async Task LockReadTablesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, """
+            SELECT set_config('lock_timeout', (extract(epoch FROM current_setting('deadlock_timeout')::interval) * 250)::int || 'ms', true)
+            """, cancellationToken);
+        while (true)
+        {
+            await transaction.SaveAsync("read_table_locks", cancellationToken);
+            try
+            {
+                await ExecuteAsync(connection, "LOCK TABLE categories, products IN EXCLUSIVE MODE", cancellationToken);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                await transaction.RollbackAsync("read_table_locks", cancellationToken);
+                await Task.Delay(LockRetryDelay, cancellationToken);
+            }
+        }
+
+        await ExecuteAsync(connection, "SET LOCAL lock_timeout = 0", cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task DeleteAsync(NpgsqlConnection connection, string table, long[] ids, CancellationToken cancellationToken)

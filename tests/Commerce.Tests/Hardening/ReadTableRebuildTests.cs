@@ -1,5 +1,6 @@
 using System.Net;
 using Commerce.Tests.Api;
+using Commerce.Tests.Grains;
 using Commerce.Tools.CatalogAudit;
 using Npgsql;
 
@@ -73,6 +74,42 @@ public sealed class ReadTableRebuildTests
         {
             Assert.Equal([id], await SearchIdsAsync(catalog.Client, $"q={Uri.EscapeDataString(title)}"));
         }
+    }
+
+    [Fact]
+    public async Task Rebuild_gives_way_to_a_write_that_holds_products_and_asks_for_categories()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync(settings: RebuildSample.NoSweep);
+        await RebuildSample.CreateAsync(catalog.Client);
+        await using var write = new NpgsqlConnection(catalog.ConnectionString);
+        await write.OpenAsync();
+        await using var transaction = await write.BeginTransactionAsync();
+        // The locks of a product upsert whose plan is cached: its own table first, then its category's (ROW SHARE for
+        // the row it reads FOR SHARE). The rebuild takes categories first.
+        await ExecuteAsync(write, "LOCK TABLE products IN ROW EXCLUSIVE MODE");
+
+        var rebuild = new ReadTableRebuilder(catalog.ConnectionString).RunAsync();
+        await using (var rebuildHoldsCategories = new NpgsqlCommand(
+            """
+            SELECT EXISTS (SELECT FROM pg_locks WHERE relation = 'categories'::regclass AND mode = 'ExclusiveLock' AND granted
+                AND pid <> pg_backend_pid())
+            """, write))
+        {
+            await Eventually.TrueAsync(async () => (bool)(await rebuildHoldsCategories.ExecuteScalarAsync())!,
+                TimeSpan.FromSeconds(10), "the rebuild holds categories");
+        }
+
+        await ExecuteAsync(write, "LOCK TABLE categories IN ROW SHARE MODE");
+        await transaction.CommitAsync();
+
+        var result = await rebuild.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, result.ProductsWritten + result.ProductsDeleted + result.CategoriesWritten + result.CategoriesDeleted);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task AssertRepairedAsync(IsolatedCatalog catalog, RebuildSample sample)
