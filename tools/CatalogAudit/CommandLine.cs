@@ -12,6 +12,7 @@ internal sealed record CommandLine(string Command, string Connection, string? Ap
           rebuild  rewrites the read rows that differ from grain state and deletes rows of no resource, in one
                    transaction; works with the cluster down and is safe with it up.
           --connection defaults to the environment variable ConnectionStrings__Catalog; --service-id to commerce-catalog.
+          Ctrl-C or SIGTERM stops either and cancels its statement on the server (exit 130); a stopped rebuild changes nothing.
         """;
 
     /// <returns>The command line, or null with <paramref name="error"/> set.</returns>

@@ -46,7 +46,8 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
         // The row writes above kept the counts in step with themselves; this repairs counts that were wrong before.
         var counts = await ProductCountChecks.RewriteAsync(connection, cancellationToken);
         var texts = await ProductTextChecks.RewriteAsync(connection, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Not cancelled from here: a stop that reached the server during COMMIT could not tell whether it took effect.
+        await transaction.CommitAsync(CancellationToken.None);
         return new RebuildResult(products.Count, differences.ProductsWithoutState.Count, categories.Count,
             differences.CategoriesWithoutState.Count, differences.CategoriesOutsideTree, counts, texts);
     }

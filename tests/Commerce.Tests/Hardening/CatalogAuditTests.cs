@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Commerce.Tests.Api;
+using Commerce.Tests.Grains;
 using Commerce.Tools.CatalogAudit;
 using Npgsql;
 
@@ -71,6 +73,49 @@ public sealed class CatalogAuditTests
         Assert.Empty(audit.Violations);
         Assert.Equal(0, rebuild.ProductsWritten + rebuild.ProductsDeleted + rebuild.CategoriesWritten + rebuild.CategoriesDeleted
             + rebuild.CountsRewritten + rebuild.TextsRewritten);
+    }
+
+    [Theory]
+    [InlineData("audit")]
+    [InlineData("rebuild")]
+    public async Task Ctrl_C_stops_the_command_and_cancels_its_statement_on_the_server(string command)
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync(settings: RebuildSample.NoSweep);
+        await RebuildSample.CreateAsync(catalog.Client);
+        await using var holder = new NpgsqlConnection(catalog.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var lockTexts = new NpgsqlCommand("LOCK TABLE product_texts IN ACCESS EXCLUSIVE MODE", holder, transaction))
+        {
+            await lockTexts.ExecuteNonQueryAsync();
+        }
+
+        // A backend waiting on a lock does not notice that its client is gone: only a cancel request ends its wait.
+        // Asked outside the holder's transaction, which would keep its first snapshot of pg_stat_activity.
+        await using var observer = new NpgsqlConnection(catalog.ConnectionString);
+        await observer.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", observer);
+        using var tool = Process.Start(new ProcessStartInfo("dotnet", [typeof(CatalogAuditor).Assembly.Location, command, "--connection", catalog.ConnectionString])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var errors = tool.StandardError.ReadToEndAsync();
+        await Eventually.TrueAsync(async () => (long)(await waiting.ExecuteScalarAsync())! == 1, TimeSpan.FromSeconds(30), $"{command} waits for product_texts");
+
+        using (var signal = Process.Start("kill", ["-INT", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        await tool.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0L, await waiting.ExecuteScalarAsync());
+        Assert.Equal(130, tool.ExitCode);
+        Assert.Contains("stopped; nothing was changed", await errors, StringComparison.Ordinal);
+        await transaction.RollbackAsync();
+        // The rebuild's locks went with its transaction: writes go on.
+        await catalog.Client.CreateProductAsync("After the stop");
     }
 
     /// <summary>Runs <paramref name="run"/> while another transaction holds <c>product_texts</c>, which both read, for 3 s.</summary>
