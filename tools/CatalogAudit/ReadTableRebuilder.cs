@@ -58,13 +58,14 @@ public sealed class ReadTableRebuilder(string connectionString, string? serviceI
     /// rows and then its products'), so no order of ours avoids a cycle with every write. Instead each attempt waits
     /// at most a quarter of <c>deadlock_timeout</c>: we give up and let the write through before the server's
     /// deadlock check could pick the write as its victim (the first version of this took the locks unguarded, and a
-    /// rebuild beside product edits failed with 40P01). Rolling back to the savepoint drops what the attempt held.
+    /// rebuild beside product edits failed with 40P01). At least 1 ms, since 0 would mean no limit. Rolling back to the
+    /// savepoint drops what the attempt held.
     /// Later statements wait as long as they must, like the commands.
     /// </summary>
     private static async Task LockReadTablesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, """
-            SELECT set_config('lock_timeout', (extract(epoch FROM current_setting('deadlock_timeout')::interval) * 250)::int || 'ms', true)
+            SELECT set_config('lock_timeout', greatest(1, (extract(epoch FROM current_setting('deadlock_timeout')::interval) * 250)::int) || 'ms', true)
             """, cancellationToken);
         while (true)
         {
