@@ -76,9 +76,11 @@ public sealed class CatalogAuditTests
     }
 
     [Theory]
-    [InlineData("audit")]
-    [InlineData("rebuild")]
-    public async Task Ctrl_C_stops_the_command_and_cancels_its_statement_on_the_server(string command)
+    [InlineData("audit", "INT")]
+    [InlineData("rebuild", "INT")]
+    [InlineData("audit", "TERM")]
+    [InlineData("rebuild", "TERM")]
+    public async Task Ctrl_C_or_SIGTERM_stops_the_command_and_cancels_its_statement_on_the_server(string command, string signal)
     {
         await using var catalog = await IsolatedCatalog.StartAsync(settings: RebuildSample.NoSweep);
         await RebuildSample.CreateAsync(catalog.Client);
@@ -104,9 +106,9 @@ public sealed class CatalogAuditTests
         var errors = tool.StandardError.ReadToEndAsync();
         await Eventually.TrueAsync(async () => (long)(await waiting.ExecuteScalarAsync())! == 1, TimeSpan.FromSeconds(30), $"{command} waits for product_texts");
 
-        using (var signal = Process.Start("kill", ["-INT", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", [$"-{signal}", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await signal.WaitForExitAsync();
+            await kill.WaitForExitAsync();
         }
 
         await tool.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
