@@ -86,11 +86,7 @@ public sealed class CatalogAuditTests
         await RebuildSample.CreateAsync(catalog.Client);
         await using var holder = new NpgsqlConnection(catalog.ConnectionString);
         await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using (var lockTexts = new NpgsqlCommand("LOCK TABLE product_texts IN ACCESS EXCLUSIVE MODE", holder, transaction))
-        {
-            await lockTexts.ExecuteNonQueryAsync();
-        }
+        await using var transaction = await LockTextCopiesAsync(holder);
 
         // A backend waiting on a lock does not notice that its client is gone: only a cancel request ends its wait.
         // Asked outside the holder's transaction, which would keep its first snapshot of pg_stat_activity.
@@ -125,17 +121,21 @@ public sealed class CatalogAuditTests
     {
         await using var connection = new NpgsqlConnection(catalog.ConnectionString);
         await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var command = new NpgsqlCommand("LOCK TABLE product_texts IN ACCESS EXCLUSIVE MODE", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-
+        await using var transaction = await LockTextCopiesAsync(connection);
         var running = run();
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.False(running.IsCompleted, $"the run ended while product_texts was locked: {running.Exception?.InnerException?.Message}");
         await transaction.RollbackAsync();
         return await running;
+    }
+
+    /// <summary>A transaction on <paramref name="connection"/> that holds <c>product_texts</c> until it ends.</summary>
+    private static async Task<NpgsqlTransaction> LockTextCopiesAsync(NpgsqlConnection connection)
+    {
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("LOCK TABLE product_texts IN ACCESS EXCLUSIVE MODE", connection, transaction);
+        await command.ExecuteNonQueryAsync();
+        return transaction;
     }
 
     private static async Task<string> SkuOfAsync(IsolatedCatalog catalog, long productId) =>
