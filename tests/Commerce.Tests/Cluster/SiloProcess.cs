@@ -130,7 +130,11 @@ public sealed class SiloProcess : IDisposable
     }
 
     /// <summary>The project's build output for the configuration the tests were built with (…/bin/Debug/net10.0/).</summary>
-    private static string OutputOf(string project, string assembly)
+    /// <summary>Builds src/Silo once per test run (or finds it up to date).</summary>
+    internal static Task EnsureSiloBuiltAsync() => SiloBuild.Value;
+
+    /// <summary>A file of src/<paramref name="project"/>'s build output for the tests' configuration.</summary>
+    internal static string OutputOf(string project, string assembly)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var path = Path.Combine(RepositoryRoot(), "src", project, "bin", testOutput.Parent!.Name, testOutput.Name, assembly);
