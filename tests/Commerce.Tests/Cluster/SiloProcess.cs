@@ -129,11 +129,10 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
-    /// <summary>The project's build output for the configuration the tests were built with (…/bin/Debug/net10.0/).</summary>
     /// <summary>Builds src/Silo once per test run (or finds it up to date).</summary>
     internal static Task EnsureSiloBuiltAsync() => SiloBuild.Value;
 
-    /// <summary>A file of src/<paramref name="project"/>'s build output for the tests' configuration.</summary>
+    /// <summary>The project's build output for the configuration the tests were built with (…/bin/Debug/net10.0/).</summary>
     internal static string OutputOf(string project, string assembly)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
