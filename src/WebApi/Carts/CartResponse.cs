@@ -28,11 +28,3 @@ public sealed record CartItemResponse(
     public static CartItemResponse From(CartLine line) =>
         new(line.ProductId, line.Title, line.Sku, Money.Format(line.UnitPrice), line.Quantity, Money.Format(line.LineTotal));
 }
-
-/// <summary>Amounts on the wire: strings with exactly two decimals, like prices, so no client rounds them.</summary>
-public static class Money
-{
-    public const string Pattern = @"^[0-9]+\.[0-9]{2}$";
-
-    public static string Format(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-}

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Commerce.Grains.Interfaces.Orders;
-using Commerce.WebApi.Carts;
 using Commerce.WebApi.Json;
 
 namespace Commerce.WebApi.Orders;

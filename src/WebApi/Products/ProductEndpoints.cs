@@ -54,7 +54,7 @@ public static class ProductEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<PageResponse<ProductResponse>>, ProblemHttpResult>> ListProducts(
+    public static async Task<Results<ProductPageResult, ProblemHttpResult>> ListProducts(
         [AsParameters] PageParameters page, ProductSearchQuery search, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -65,10 +65,10 @@ public static class ProductEndpoints
         }
 
         var result = await search.ExecuteAsync(new ProductSearchCriteria(null, null, null, null, limit, offset), cancellationToken);
-        return TypedResults.Ok(new PageResponse<ProductResponse>([.. result.Items.Select(ProductResponse.From)], result.Total, limit, offset));
+        return new ProductPageResult(result, limit, offset);
     }
 
-    public static async Task<Results<Ok<PageResponse<ProductResponse>>, ProblemHttpResult>> SearchProducts(
+    public static async Task<Results<ProductPageResult, ProblemHttpResult>> SearchProducts(
         [AsParameters] ProductSearchParameters parameters, ProductSearchQuery search, SearchMetrics metrics, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -79,8 +79,7 @@ public static class ProductEndpoints
 
         var result = await search.ExecuteAsync(criteria, cancellationToken);
         metrics.Record(result.Total);
-        return TypedResults.Ok(new PageResponse<ProductResponse>(
-            [.. result.Items.Select(ProductResponse.From)], result.Total, criteria.Limit, criteria.Offset));
+        return new ProductPageResult(result, criteria.Limit, criteria.Offset);
     }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(

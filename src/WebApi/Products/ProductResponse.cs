@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Commerce.Grains.Interfaces.Products;
 using Commerce.WebApi.Json;
 using Commerce.WebApi.Stock;
@@ -24,7 +23,7 @@ public sealed record ProductResponse(
 {
     public static ProductResponse From(ProductSnapshot product) => new(
         product.Id, product.Title, product.Description, product.ImageUrl, product.Sku,
-        product.Price.ToString("0.00", CultureInfo.InvariantCulture), product.CategoryId,
+        Money.Format(product.Price), product.CategoryId,
         ApiTime.Format(product.CreatedAt), ApiTime.Format(product.UpdatedAt),
         StockResponse.From(product.Stock), product.Stock.Available);
 }
