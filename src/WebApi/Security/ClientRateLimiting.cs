@@ -9,7 +9,8 @@ namespace Commerce.WebApi.Security;
 
 /// <summary>
 /// <c>RateLimiting:PermitsPerSecond</c> requests per second per client IP (a token bucket, so short bursts up to
-/// that many pass); beyond it 429 problem details with Retry-After. 0 leaves every request through.
+/// that many pass); beyond it 429 problem details with Retry-After. 0 leaves every request through (the middleware is
+/// not used then, see <see cref="SecurityExtensions.UseCatalogSecurity"/>).
 /// </summary>
 internal static class ClientRateLimiting
 {
@@ -19,8 +20,8 @@ internal static class ClientRateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, options) =>
         {
             var permits = options.Value.PermitsPerSecond;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => permits == 0 || IsOperations(context.Request.Path)
-                ? RateLimitPartition.GetNoLimiter("off")
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsOperations(context.Request.Path)
+                ? RateLimitPartition.GetNoLimiter("operations")
                 : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = permits,

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Commerce.WebApi.Security;
 
 /// <summary>Registers the API's security basics: headers, optional API key for writes, optional rate limit.</summary>
@@ -14,7 +16,19 @@ public static class SecurityExtensions
         return builder;
     }
 
-    /// <summary>After the exception handler, so refusals are problem details; before the endpoints.</summary>
-    public static IApplicationBuilder UseCatalogSecurity(this IApplicationBuilder app) =>
-        app.UseSecurityHeaders().UseRateLimiter().UseApiKeyForWrites();
+    /// <summary>
+    /// After the exception handler, so refusals are problem details; before the endpoints. With the limit off (the
+    /// default) the rate limiter is not in the pipeline at all: it would still look up a partition under its lock and
+    /// record its metrics for every request.
+    /// </summary>
+    public static IApplicationBuilder UseCatalogSecurity(this IApplicationBuilder app)
+    {
+        app.UseSecurityHeaders();
+        if (app.ApplicationServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.PermitsPerSecond > 0)
+        {
+            app.UseRateLimiter();
+        }
+
+        return app.UseApiKeyForWrites();
+    }
 }
