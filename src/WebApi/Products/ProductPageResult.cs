@@ -60,7 +60,7 @@ public sealed class ProductPageResult(Page<ProductSnapshot> page, int limit, lon
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(PageResponse<ProductResponse>), ["application/json"]));
 
-    internal void Write(Utf8JsonWriter writer)
+    private void Write(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteStartArray(Items);
