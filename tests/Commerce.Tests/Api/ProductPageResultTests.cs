@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using Commerce.Grains.Interfaces.Common;
 using Commerce.Grains.Interfaces.Products;
 using Commerce.Grains.Interfaces.Stock;
-using Commerce.WebApi.Json;
 using Commerce.WebApi.Paging;
 using Commerce.WebApi.Products;
 using Microsoft.AspNetCore.Http;
@@ -56,38 +54,6 @@ public sealed class ProductPageResultTests(CatalogApiFixture api)
 
         Assert.Equal(Serialized([], 0, 50, 0), written);
         Assert.Equal("{\"items\":[],\"total\":0,\"limit\":50,\"offset\":0}", System.Text.Encoding.UTF8.GetString(written));
-    }
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("0.5")]
-    [InlineData("0.005")]
-    [InlineData("0.004999")]
-    [InlineData("1.995")]
-    [InlineData("10.00")]
-    [InlineData("123.4")]
-    [InlineData("9999999999.99")]
-    [InlineData("79228162514264337593543950335")]
-    public void Money_has_the_text_of_the_custom_two_decimal_format(string amount)
-    {
-        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
-
-        Assert.Equal(value.ToString("0.00", CultureInfo.InvariantCulture), Money.Format(value));
-    }
-
-    [Fact]
-    public void Times_have_the_text_of_the_custom_microsecond_format()
-    {
-        var random = new Random(13);
-        var times = Enumerable.Range(0, 2_000)
-            .Select(_ => new DateTimeOffset(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), TimeSpan.Zero))
-            .Concat([DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Created.AddTicks(9), Created.AddTicks(10),
-                new DateTimeOffset(2026, 12, 3, 23, 30, 0, TimeSpan.FromHours(-5)).AddTicks(1_234_567)]);
-
-        foreach (var time in times)
-        {
-            Assert.Equal(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), ApiTime.Format(time));
-        }
     }
 
     private static ProductSnapshot Product(long id, string title, string description, string? imageUrl, decimal price, long? categoryId, ProductStock stock) =>
