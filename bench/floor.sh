@@ -11,7 +11,7 @@
 # MaintainedTotals.Sql, KnownTotalPage and GramRangePage): a category alone reads its kept total, the catalog's size
 # and, for a root, its tree's, then walks the tree or the primary key or takes the one-pass statement as the totals
 # say; a one- or two-character term alone reads its counts per id range, then its page from the ranges that hold it;
-# a price range alone reads the page, then its total from the band counts unless the page told it; any other text or
+# a price range alone reads the page and its total from the band counts in one round trip (a pipeline); any other text or
 # category filter gets page and total in one statement (a word's matches from its copy, product_texts, within a
 # root's tree too), except a one-character term with a price and
 # no category before offset 500; the rest get the page, then the count unless the page was a short last page. A price
@@ -109,14 +109,23 @@ price() {
 \set maxp CASE WHEN :pk = 1 THEN :near WHEN :pk = 4 THEN :low ELSE :low * (1.05 + random(0, 2000000) / 1000000.0) END
 EOF
 }
-# The page, then the count (or $2, a kept total) unless a short last page already told it (PagedQuery).
+# The page, then the count unless a short last page already told it (PagedQuery).
 page_count() {
   cat <<EOF
 \set page_rows 0
 SELECT p.*, count(*) OVER () AS page_rows FROM (SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT :lim OFFSET :off) p \aset
 \if :page_rows >= :lim or (:page_rows = 0 and :off > 0)
-${2:-SELECT count(*) FROM products WHERE $1};
+SELECT count(*) FROM products WHERE $1;
 \endif
+EOF
+}
+# The page and $2, its kept total, in one round trip (PagedQuery.ExecuteWithKeptTotalAsync, an Npgsql batch).
+page_with_total() {
+  cat <<EOF
+\startpipeline
+SELECT $COLUMNS FROM products WHERE $1 ORDER BY id LIMIT :lim OFFSET :off;
+$2;
+\endpipeline
 EOF
 }
 # A price range alone: the page, then its total from the band counts (MaintainedTotals.PriceRangeSql).
@@ -129,7 +138,7 @@ range_total() { # $1: the price conditions, as with_price names them
     *) echo "SELECT ($AT_MOST - ($BELOW))::bigint" ;;
   esac
 }
-price_alone() { page_count "$1" "$(range_total "$1")"; }
+price_alone() { page_with_total "$1" "$(range_total "$1")"; }
 CATALOG="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = 0"
 # Beside a text or category filter, a range holding over 1/32 of the catalog is tested as price + 0, which the
 # price index does not cover (PriceFilter).

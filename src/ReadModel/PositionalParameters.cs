@@ -14,4 +14,14 @@ internal static class PositionalParameters
 
         return command;
     }
+
+    public static NpgsqlBatchCommand WithValues(this NpgsqlBatchCommand command, IReadOnlyList<object> values)
+    {
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
 }

@@ -18,7 +18,8 @@ namespace Commerce.ReadModel;
 /// (<see cref="GramRangePage"/>);
 /// searches whose matches an index hands over (text, category) get page and total in one pass where that is cheaper
 /// (<see cref="OnePassPage"/>), a root category with a price range or a term from the indexes that lead with the root (<see cref="RootSubtree"/>);
-/// the rest read the page, then count unless the page proves the total.
+/// the rest read the page, then count unless the page proves the total, or with a kept total, page and total in one
+/// batch (<see cref="PagedQuery"/>).
 /// </summary>
 public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns turns)
 {
@@ -155,15 +156,12 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
                 connection, textsMatches ?? OnePassPage.Matches(where), parameters, criteria.Limit, criteria.Offset, cancellationToken);
         }
 
-        return await PagedQuery.ExecuteAsync(
-            connection,
-            maintainedTotal ?? "SELECT count(*) FROM products" + where,
-            $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}",
-            parameters,
-            criteria.Limit,
-            criteria.Offset,
-            ProductRows.Read,
-            cancellationToken);
+        var pageSql = $"SELECT {ProductRows.Columns} FROM products{where} ORDER BY id LIMIT {criteria.Limit} OFFSET {criteria.Offset}";
+        return maintainedTotal is null
+            ? await PagedQuery.ExecuteAsync(
+                connection, "SELECT count(*) FROM products" + where, pageSql, parameters, criteria.Limit, criteria.Offset, ProductRows.Read, cancellationToken)
+            : await PagedQuery.ExecuteWithKeptTotalAsync(
+                connection, maintainedTotal, pageSql, parameters, criteria.Limit, criteria.Offset, ProductRows.Read, cancellationToken);
     }
 
     private static string Where(List<string> conditions) =>

@@ -49,7 +49,10 @@ public sealed class PriceTotalsTests
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var total = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["total"]!.GetValue<long>();
                 Assert.True(expected == total, $"{query}: total {total}, products in range {expected}");
-                Assert.Contains(commands, sql => sql.Contains("price_counts", StringComparison.Ordinal));
+                // Page and kept total in one batch: one round trip, whose text holds both statements.
+                var batch = Assert.Single(commands);
+                Assert.Contains("price_counts", batch, StringComparison.Ordinal);
+                Assert.Contains("ORDER BY id LIMIT 1 OFFSET 100", batch, StringComparison.Ordinal);
             }
         }
 
@@ -63,5 +66,26 @@ public sealed class PriceTotalsTests
         prices.Remove(deleted);
 
         await AssertTotalsAsync();
+    }
+
+    [Fact]
+    public async Task A_price_range_alone_reads_its_page_and_kept_total_in_one_round_trip_on_every_page()
+    {
+        await using var catalog = await IsolatedCatalog.StartAsync();
+        var client = catalog.Client;
+        var ids = new List<long>();
+        foreach (var price in new[] { 5m, 6m, 7m, 8m, 9m, 50m })
+        {
+            ids.Add((await client.CreateProductAsync(price: price.ToString(CultureInfo.InvariantCulture))).Id());
+        }
+
+        using var counter = new SqlCommandCounter();
+        foreach (var (offset, expected) in new[] { (0, new[] { 0, 1 }), (2, new[] { 2, 3 }), (4, new[] { 4 }), (9, Array.Empty<int>()) })
+        {
+            var (page, commands) = await counter.GetJsonAsync(client, $"/api/v1/products/search?min_price=5.00&max_price=9.00&limit=2&offset={offset}");
+            Assert.Equal(5, page["total"]!.GetValue<long>());
+            Assert.Equal(expected.Select(i => ids[i]), page["items"]!.AsArray().Select(item => item!["id"]!.GetValue<long>()));
+            Assert.Single(commands);
+        }
     }
 }
