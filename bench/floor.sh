@@ -11,12 +11,12 @@
 # MaintainedTotals.Sql, KnownTotalPage and GramRangePage): a category alone reads its kept total, the catalog's size
 # and, for a root, its tree's, then walks the tree or the primary key or takes the one-pass statement as the totals
 # say; a one- or two-character term alone reads its counts per id range, then its page from the ranges that hold it;
-# a price range alone reads the page and its total from the band counts in one round trip (a pipeline); any other text or
-# category filter gets page and total in one statement (a word's matches from its copy, product_texts, within a
-# root's tree too), except a one-character term with a price and
-# no category before offset 500; the rest get the page, then the count unless the page was a short last page. A price
-# range beside a short term or a category filter first reads its band total and, holding over 1/32 of the catalog, is tested
-# as price + 0 (PriceFilter). Parameters are bound and each statement is prepared (-M prepared;
+# a price range alone reads the page and its total from the band counts in one round trip (a pipeline); any other
+# text or category filter gets page and total in one statement (a word's matches from its copy, product_texts, within
+# a root's tree too), except a one-character term with a price and no category before offset 500; the rest get the
+# page, then the count unless the page was a short last page. A price range beside a short term or a category filter
+# holding over 1/32 of the catalog is tested as price + 0 (PriceFilter; the share comes from the prices' distribution
+# here, from band counts the service holds there). Parameters are bound and each statement is prepared (-M prepared;
 # BENCH_FLOOR_PROTOCOL=extended sends them unprepared), as the service's connections keep their frequent statements
 # prepared (Database:MaxAutoPrepare). Differences: LIMIT and OFFSET are parameters here (the service binds them in its
 # one-pass statement but writes them, and a term's id bounds, into the SQL of a walk, of a range page and of
@@ -142,10 +142,18 @@ price_alone() { page_with_total "$1" "$(range_total "$1")"; }
 CATALOG="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = 0"
 # Beside a text or category filter, a range holding over 1/32 of the catalog is tested as price + 0, which the
 # price index does not cover (PriceFilter).
+# The service tells by the band counts it holds (PriceBands, read again every few seconds, not per search); here the
+# share comes from the prices' distribution, log-uniform between the manifest's bounds as DataGen draws them.
+read -r PRICE_MIN PRICE_MAX < <(sed -n 's/^  price = { min = \([0-9.]*\), max = \([0-9.]*\) },/\1 \2/p' "$MANIFEST")
+share_at_most() { echo "greatest(0.0, least(1.0, ln($1 / $PRICE_MIN) / ln($PRICE_MAX / $PRICE_MIN)))"; }
 price_case() { # $1: emitter, $2: the price conditions, $3: the conditions after them, $4: "beside" or empty
   if [[ -z $4 ]]; then $1 "$2$3"; return; fi
-  echo "SELECT (($(range_total "$2")) * 32 > ($CATALOG))::int AS broad \\gset"
-  echo '\if :broad = 1'; $1 "${2//price/price + 0}$3"; echo '\else'; $1 "$2$3"; echo '\endif'
+  case $2 in
+    "price <= :maxp") echo "\\set share $(share_at_most :maxp)" ;;
+    "price >= :minp") echo "\\set share 1.0 - $(share_at_most :minp)" ;;
+    *) echo "\\set share $(share_at_most :maxp) - $(share_at_most :minp)" ;;
+  esac
+  echo '\if :share * 32 > 1'; $1 "${2//price/price + 0}$3"; echo '\else'; $1 "$2$3"; echo '\endif'
 }
 # Page and total in one statement (OnePassPage), of the ids a statement selects.
 one_pass_of() {

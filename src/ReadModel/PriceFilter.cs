@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Commerce.ReadModel;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Commerce.ReadModel;
 /// with the other filter's whenever the range excludes anything, and that bitmap holds every product in the range:
 /// for a range holding half of 1M products it took 117 ms to build, where testing the price of each of a text
 /// filter's 20,000 matches took 14 ms. A range holding more than 1/<see cref="BroadShareOfCatalog"/> of the catalog
-/// (by the kept price-band totals, one round trip) is therefore tested on the rows the other filter finds; a
+/// (by the price band counts, <see cref="PriceBands"/>) is therefore tested on the rows the other filter finds; a
 /// narrower one keeps the index, which then spares visiting most of those rows (docs/PERFORMANCE.md, issue #13).
 /// </summary>
 internal static class PriceFilter
@@ -15,12 +13,8 @@ internal static class PriceFilter
     /// <summary>Where the two plans measured even at 1M products: a text term matching 2% of the catalog.</summary>
     private const int BroadShareOfCatalog = 32;
 
-    public static async Task<bool> IsBroadAsync(
-        NpgsqlConnection connection, PriceBounds prices, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
-    {
-        var (inRange, catalog, _) = await KnownTotalPage.TotalsAsync(connection, MaintainedTotals.PriceRangeSql(prices), null, parameters, cancellationToken);
-        return inRange * BroadShareOfCatalog > catalog;
-    }
+    public static ValueTask<bool> IsBroadAsync(PriceBands bands, decimal? min, decimal? max, CancellationToken cancellationToken) =>
+        bands.HoldsMoreThanAsync(BroadShareOfCatalog, min, max, cancellationToken);
 
     /// <param name="prices">The SQL parameters of the bounds the search has.</param>
     /// <param name="byIndex">

@@ -21,7 +21,7 @@ namespace Commerce.ReadModel;
 /// the rest read the page, then count unless the page proves the total, or with a kept total, page and total in one
 /// batch (<see cref="PagedQuery"/>).
 /// </summary>
-public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns turns)
+public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns turns, PriceBands priceBands)
 {
     public async Task<Page<ProductSnapshot>> ExecuteAsync(ProductSearchCriteria criteria, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             }
         }
 
-        // The price conditions join the others once the connection can tell how broad the range is (PriceFilter).
+        // The price conditions join the others once the band counts tell how broad the range is (PriceFilter).
         var prices = new PriceBounds(
             criteria.MinPrice is { } min ? Parameter(min) : null,
             criteria.MaxPrice is { } max ? Parameter(max) : null);
@@ -98,13 +98,14 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
             }
         }
 
+        var priceBesideAnotherIndex = (prices.Min ?? prices.Max) is not null && textsMatches is null
+            && (!string.IsNullOrEmpty(criteria.Text) || categoryPlaceholder is not null);
+        var priceByIndex = !priceBesideAnotherIndex || !await PriceFilter.IsBroadAsync(priceBands, criteria.MinPrice, criteria.MaxPrice, cancellationToken);
+
         // One turn and one connection for all of a search's statements: giving either back between them would queue
         // the search again behind every search that arrived meanwhile.
         using var turn = await turns.WaitAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var priceBesideAnotherIndex = (prices.Min ?? prices.Max) is not null && textsMatches is null
-            && (!string.IsNullOrEmpty(criteria.Text) || categoryPlaceholder is not null);
-        var priceByIndex = !priceBesideAnotherIndex || !await PriceFilter.IsBroadAsync(connection, prices, parameters, cancellationToken);
         var priceConditions = conditions.Count;
         conditions.AddRange(PriceFilter.Conditions(prices, priceByIndex));
         var where = Where(conditions);

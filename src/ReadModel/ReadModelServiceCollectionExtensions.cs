@@ -13,6 +13,7 @@ public static class ReadModelServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SearchTurns>();
+        services.AddSingleton<PriceBands>();
         services.AddSingleton<ProductSearchQuery>();
         services.AddSingleton<CategoryListQuery>();
         services.AddSingleton<IdSequence>();

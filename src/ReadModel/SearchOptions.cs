@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Commerce.ReadModel;
 
-/// <summary>How many searches run against PostgreSQL at once per process, and how long one may wait its turn.</summary>
+/// <summary>
+/// How many searches run against PostgreSQL at once per process, how long one may wait its turn, and how fresh the
+/// price distribution that picks their plans is.
+/// </summary>
 public sealed class SearchOptions
 {
     public const string Section = "Search";
@@ -21,4 +24,11 @@ public sealed class SearchOptions
     /// <summary>How long a search may wait for its turn before it is answered 503 with Retry-After.</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "00:10:00")]
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How old the price band counts that tell a broad price range from a narrow one may grow before a search reads
+    /// them again (<see cref="PriceBands"/>). They only pick a plan; answers are exact either way.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan PriceBandsMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 }
