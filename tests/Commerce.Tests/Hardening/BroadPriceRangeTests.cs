@@ -7,12 +7,12 @@ using Commerce.Tests.Orders;
 namespace Commerce.Tests.Hardening;
 
 /// <summary>
-/// A price range beside a text or category filter is tested on the rows the other filter finds when it holds more
-/// than 1/32 of the catalog by the price band counts the process holds (so the planner cannot AND the price index's
-/// bitmap of half the catalog in), and by the price index when narrower (docs/PERFORMANCE.md, issue #13). Either way
-/// the inclusive bounds, the page and the exact total are the same. A word without a category is found in its copy (sql/024), where nothing indexes the price: its
-/// range is tested on the word's matches whatever its breadth. A catalog of its own: 64 products priced
-/// 1.00 … 64.00, so the share of each range is known.
+/// A price range beside a text or category filter is tested on the rows the other filter finds when it holds more than
+/// 1/32 of the catalog by the price band counts the process holds (so the planner cannot AND the price index's bitmap
+/// of half the catalog in), and by the price index when narrower (docs/PERFORMANCE.md, issue #13). Either way the
+/// inclusive bounds, the page and the exact total are the same. A word without a category is found in its copy
+/// (sql/024), where nothing indexes the price: its range is tested on the word's matches whatever its breadth. A
+/// catalog of its own: 64 products priced 1.00 … 64.00, so the share of each range is known.
 /// </summary>
 public sealed class BroadPriceRangeTests
 {
