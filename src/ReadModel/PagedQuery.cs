@@ -34,7 +34,7 @@ internal static class PagedQuery
             }
         }
 
-        if (items.Count < limit && (items.Count > 0 || offset == 0))
+        if (IsLastPage(items.Count, limit, offset))
         {
             return new Page<T>(items, offset + items.Count);
         }
@@ -67,8 +67,9 @@ internal static class PagedQuery
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var total = reader.GetInt64(0);
-        return items.Count < limit && (items.Count > 0 || offset == 0)
-            ? new Page<T>(items, offset + items.Count)
-            : new Page<T>(items, total);
+        return new Page<T>(items, IsLastPage(items.Count, limit, offset) ? offset + items.Count : total);
     }
+
+    /// <summary>Fewer rows than the limit, and not an empty page past the end: the page tells the total.</summary>
+    private static bool IsLastPage(int rows, int limit, long offset) => rows < limit && (rows > 0 || offset == 0);
 }

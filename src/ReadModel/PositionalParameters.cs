@@ -7,21 +7,21 @@ internal static class PositionalParameters
 {
     public static NpgsqlCommand WithValues(this NpgsqlCommand command, IReadOnlyList<object> values)
     {
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
+        Add(command.Parameters, values);
         return command;
     }
 
     public static NpgsqlBatchCommand WithValues(this NpgsqlBatchCommand command, IReadOnlyList<object> values)
     {
+        Add(command.Parameters, values);
+        return command;
+    }
+
+    private static void Add(NpgsqlParameterCollection parameters, IReadOnlyList<object> values)
+    {
         foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+            parameters.Add(new NpgsqlParameter { Value = value });
         }
-
-        return command;
     }
 }
