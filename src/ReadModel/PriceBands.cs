@@ -29,20 +29,27 @@ public sealed partial class PriceBands(NpgsqlDataSource database, IOptions<Searc
         }
         else if (Stopwatch.GetElapsedTime(counts.ReadAt) > options.Value.PriceBandsMaxAge)
         {
-            // The aged counts answer this search; a failed read is logged and tried again by the next one.
-            _ = Read().ContinueWith(
-                (read, state) => LogReadFailed((ILogger)state!, read.Exception!.GetBaseException()),
-                logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            // The aged counts answer this search; a failed read is logged (by Read) and tried again by the next one.
+            _ = Read();
         }
 
         return counts.Estimate(min, max) * shareOfCatalog > counts.Catalog;
     }
 
+    /// <summary>The read under way, or a new one; each read's failure is logged once, however many searches share it.</summary>
     private Task<PriceBandCounts> Read()
     {
         lock (gate)
         {
-            return reading ??= ReadAsync();
+            if (reading is null)
+            {
+                reading = ReadAsync();
+                reading.ContinueWith(
+                    (read, state) => LogReadFailed((ILogger)state!, read.Exception!.GetBaseException()),
+                    logger, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+
+            return reading;
         }
     }
 
@@ -78,6 +85,6 @@ public sealed partial class PriceBands(NpgsqlDataSource database, IOptions<Searc
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the price band counts failed; searches keep the counts read before.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the price band counts failed; searches keep any counts read before, and the next one that needs them reads them again.")]
     private static partial void LogReadFailed(ILogger logger, Exception exception);
 }
