@@ -61,13 +61,15 @@ internal static class GramRangePage
         }
 
         // The bounds are written into the statement, so the planner sees how many rows lie between them. A walk tests
-        // the gram with = ANY, which the GIN index cannot answer, so that it stays a walk of the primary key.
+        // the gram with = ANY, which the GIN index cannot answer, so that it stays a walk of the primary key. Collecting
+        // sorts by id + 0, which no index yields: for a small LIMIT the planner otherwise walks the primary key anyway
+        // (its estimate takes rows in id order to share pages, which rows written by many grains at once do not), and
+        // such a walk past a deep offset tested 4,400 rows in 13-32 ms where the matches' bitmaps took 3-5 ms.
         var skip = offset - before;
-        var filter = WalkIsCheaper(total, endId - firstId, through - before, skip, limit)
-            ? $" WHERE {gramPlaceholder}::text = ANY (search_grams)"
-            : where;
+        var walk = WalkIsCheaper(total, endId - firstId, through - before, skip, limit);
+        var (filter, order) = walk ? ($" WHERE {gramPlaceholder}::text = ANY (search_grams)", "id") : (where, "id + 0");
         await using var page = new NpgsqlCommand(
-            $"SELECT {ProductRows.Columns} FROM products{filter} AND id >= {firstId} AND id < {endId} ORDER BY id LIMIT {limit} OFFSET {skip}",
+            $"SELECT {ProductRows.Columns} FROM products{filter} AND id >= {firstId} AND id < {endId} ORDER BY {order} LIMIT {limit} OFFSET {skip}",
             connection).WithValues(parameters);
         var items = new List<ProductSnapshot>(limit);
         await using (var rows = await page.ExecuteReaderAsync(cancellationToken))

@@ -61,6 +61,7 @@ public sealed class GramRangePageTests
             Assert.True(commands.Count == 2 && commands[0].Contains("gram_counts", StringComparison.Ordinal), what);
             Assert.True(commands[1].Contains(bounds, StringComparison.Ordinal), what);
             Assert.True(commands[1].Contains("= ANY (search_grams)", StringComparison.Ordinal) == walk, what);
+            Assert.True(commands[1].Contains(walk ? "ORDER BY id LIMIT" : "ORDER BY id + 0 LIMIT", StringComparison.Ordinal), what);
         }
 
         // Past the last match, the counts answer alone.
