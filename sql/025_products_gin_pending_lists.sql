@@ -6,8 +6,10 @@
 -- the planner, pricing that list in, walked the primary key instead of the matches' bitmaps (12 of the 149 queries of
 -- bench/short-terms.sh over 10 ms against 1 before the writes; docs/PERFORMANCE.md). 64 kB keeps each list to 8 pages,
 -- as product_texts' index has since sql/024; the write that fills one moves its entries in.
+
+-- What is waiting goes in first, while searches and writes go on.
+SELECT gin_clean_pending_list('products_root_search_grams'::regclass), gin_clean_pending_list('products_category_path'::regclass);
+
+-- Last: each takes its index's exclusive lock, which products' searches and writes then wait for until the commit.
 ALTER INDEX products_root_search_grams SET (gin_pending_list_limit = 64);
 ALTER INDEX products_category_path SET (gin_pending_list_limit = 64);
-
--- What is waiting already goes in now, not at the next vacuum.
-SELECT gin_clean_pending_list('products_root_search_grams'::regclass), gin_clean_pending_list('products_category_path'::regclass);
