@@ -65,7 +65,7 @@ internal static class MaintainedTotals
     /// up to the bound (an index-only count inside one band). No upper bound: every band; no lower bound: nothing
     /// below it (prices are never negative).
     /// </summary>
-    public static string PriceRangeSql(PriceBounds prices)
+    private static string PriceRangeSql(PriceBounds prices)
     {
         var atMost = prices.Max is { } max
             ? $"(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band({max}))" +
