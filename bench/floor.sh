@@ -210,8 +210,8 @@ GRAM_TOTAL="SELECT coalesce(sum(products), 0)::bigint FROM gram_counts WHERE gra
 CATEGORY_TOTAL="SELECT coalesce(sum(products), 0)::bigint FROM product_counts WHERE category_id = :cat"
 PAGE_COLUMNS=$(sed "s/[a-z_]\+/p.&/g" <<<"$COLUMNS")
 # A short term alone: its counts per id range give the total and the page's bounds (0 when there is no match), then a
-# walk of those ids testing = ANY or the matches collected there, sorted by id + 0 (GramRangePage; integer form of
-# (skip + limit) × ids ÷ matches ≤ total ÷ 4 + matches).
+# walk of those ids testing = ANY or the matches collected there, sorted by id + 0 with plain index scans off for the
+# pipeline's implicit transaction (GramRangePage; integer form of (skip + limit) × ids ÷ matches ≤ total ÷ 4 + matches).
 GRAM_BOUNDS="WITH ranges AS (SELECT id_range, sum(products) AS n FROM gram_counts WHERE gram = :term GROUP BY id_range HAVING sum(products) > 0), \
 running AS (SELECT id_range, n, sum(n) OVER (ORDER BY id_range) AS through FROM ranges) \
 SELECT coalesce(max(through), 0)::bigint AS total, \
@@ -227,7 +227,10 @@ $GRAM_BOUNDS \gset
 \if 4 * (:skip + :lim) * (:end_id - :first_id) <= (:total + 4 * (:through - :before)) * (:through - :before)
 SELECT $COLUMNS FROM products WHERE :term::text = ANY (search_grams) AND id >= :first_id AND id < :end_id ORDER BY id LIMIT :lim OFFSET :skip;
 \else
+\startpipeline
+SELECT set_config('enable_indexscan', 'off', true);
 SELECT $COLUMNS FROM products WHERE $TEXT_SHORT AND id >= :first_id AND id < :end_id ORDER BY id + 0 LIMIT :lim OFFSET :skip;
+\endpipeline
 \endif
 \endif
 EOF

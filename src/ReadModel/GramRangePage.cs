@@ -68,12 +68,27 @@ internal static class GramRangePage
         var skip = offset - before;
         var walk = WalkIsCheaper(total, endId - firstId, through - before, skip, limit);
         var (filter, order) = walk ? ($" WHERE {gramPlaceholder}::text = ANY (search_grams)", "id") : (where, "id + 0");
-        await using var page = new NpgsqlCommand(
-            $"SELECT {ProductRows.Columns} FROM products{filter} AND id >= {firstId} AND id < {endId} ORDER BY {order} LIMIT {limit} OFFSET {skip}",
-            connection).WithValues(parameters);
-        var items = new List<ProductSnapshot>(limit);
-        await using (var rows = await page.ExecuteReaderAsync(cancellationToken))
+        await using var batch = new NpgsqlBatch(connection);
+        if (!walk)
         {
+            // Nor may a collected page test the span's rows one by one from the primary key, which the planner also
+            // prices as reading them in page order: a dense gram's bitmap ANDed with the span's took 4.9 ms where
+            // that scan took 14.7 ms ('é' at offset 1,000). The batch is one implicit transaction, so the setting
+            // ends with it.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('enable_indexscan', 'off', true)"));
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"SELECT {ProductRows.Columns} FROM products{filter} AND id >= {firstId} AND id < {endId} ORDER BY {order} LIMIT {limit} OFFSET {skip}")
+            .WithValues(parameters));
+        var items = new List<ProductSnapshot>(limit);
+        await using (var rows = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!walk)
+            {
+                await rows.NextResultAsync(cancellationToken);
+            }
+
             while (await rows.ReadAsync(cancellationToken))
             {
                 items.Add(ProductRows.Read(rows));
