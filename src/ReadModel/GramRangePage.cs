@@ -61,20 +61,18 @@ internal static class GramRangePage
         }
 
         // The bounds are written into the statement, so the planner sees how many rows lie between them. A walk tests
-        // the gram with = ANY, which the GIN index cannot answer, so that it stays a walk of the primary key. Collecting
-        // sorts by id + 0, which no index yields: for a small LIMIT the planner otherwise walks the primary key anyway
-        // (its estimate takes rows in id order to share pages, which rows written by many grains at once do not), and
-        // such a walk past a deep offset tested 4,400 rows in 13-32 ms where the matches' bitmaps took 3-5 ms.
+        // the gram with = ANY, which the GIN index cannot answer, so that it stays a walk of the primary key. A
+        // collected page must come from the matches' bitmaps: the planner prices reading the span from the primary
+        // key as if rows in id order shared pages, which rows written by many grains at once do not, and such reads
+        // tested 4,000-4,400 rows in 13-32 ms where the bitmaps took 3-5 ms. Sorting by id + 0, which no index yields,
+        // rules out an ordered walk; plain index scans off, for the batch's implicit transaction alone, rules out
+        // testing the span's rows from the key ('é' at offset 1,000: 14.7 against 4.9 ms).
         var skip = offset - before;
         var walk = WalkIsCheaper(total, endId - firstId, through - before, skip, limit);
         var (filter, order) = walk ? ($" WHERE {gramPlaceholder}::text = ANY (search_grams)", "id") : (where, "id + 0");
         await using var batch = new NpgsqlBatch(connection);
         if (!walk)
         {
-            // Nor may a collected page test the span's rows one by one from the primary key, which the planner also
-            // prices as reading them in page order: a dense gram's bitmap ANDed with the span's took 4.9 ms where
-            // that scan took 14.7 ms ('é' at offset 1,000). The batch is one implicit transaction, so the setting
-            // ends with it.
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('enable_indexscan', 'off', true)"));
         }
 

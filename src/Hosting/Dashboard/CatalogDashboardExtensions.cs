@@ -19,7 +19,7 @@ public static class CatalogDashboardExtensions
     /// ~100k activations that took 12-18% of a co-hosted front-end's CPU under search load (docs/PERFORMANCE.md,
     /// issue #13). Set it alike on every process of a cluster: a front-end's dashboard reads the silos'.
     /// </summary>
-    public const string EnabledSetting = DashboardLoginOptions.Section + ":Enabled";
+    private const string EnabledSetting = DashboardLoginOptions.Section + ":Enabled";
 
     /// <summary>
     /// Orleans' dashboard on this process's silo (or, on a pure client, the part that reads the silos' figures; every
