@@ -16,7 +16,7 @@ public static class CatalogDashboardExtensions
     /// <summary>
     /// The setting that turns the dashboard off (it is on by default). Each silo's part of it reads every Orleans
     /// metric once a second, and two of them walk all of the silo's activations and directory cache entries: with
-    /// ~100k activations that took 12-18% of a co-hosted front-end's CPU under search load (docs/PERFORMANCE.md,
+    /// ~100k activations that took about 12-15% of a co-hosted front-end's CPU under search load (docs/PERFORMANCE.md,
     /// issue #13). Set it alike on every process of a cluster: a front-end's dashboard reads the silos'.
     /// </summary>
     private const string EnabledSetting = DashboardLoginOptions.Section + ":Enabled";
