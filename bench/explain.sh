@@ -128,7 +128,9 @@ for shape in "${SHAPES[@]}"; do
     copy) explain "$name: one pass over the copy" "$(one_pass "$where" "$limit" "$offset" product_texts)" ;;
     price)
       explain "$name: page" "$(walk "$where" "$limit" "$offset")"
-      explain "$name: total from the bands" "SELECT ((SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band($key)) + (SELECT count(*) FROM products WHERE price >= price_band($key) AND price <= $key))::bigint"
+      # The service sends the bound's band cut, from the cuts it holds (PriceBands.CutsAsync), as a value.
+      band=$(run "SELECT price_band($key)")
+      explain "$name: total from the bands" "SELECT ((SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < $band) + (SELECT count(*) FROM products WHERE price >= $band AND price <= $key))::bigint"
       ;;
   esac
 done

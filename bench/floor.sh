@@ -108,6 +108,16 @@ price() {
 \set minp CASE WHEN :pk = 2 THEN :near ELSE :low END
 \set maxp CASE WHEN :pk = 1 THEN :near WHEN :pk = 4 THEN :low ELSE :low * (1.05 + random(0, 2000000) / 1000000.0) END
 EOF
+  band_cut minp; band_cut maxp
+}
+# The lower cut of a price's band (price_bands, sql/015: 0.01 × 1.05^i rounded to the cent), which the service takes
+# from the cuts it holds (PriceBands.CutsAsync): i from the logarithm, then the cent rounding checked on either side.
+# Equal to price_band() for 200,000 prices drawn between 0.50 and 20,000 (checked in psql, 2026-12-03).
+band_cut() { # $1: the price variable
+  cat <<EOF
+\set bi int(ln(:$1 * 100) / ln(1.05))
+\set ${1}cut CASE WHEN int(pow(1.05, :bi + 1) + 0.5) / 100.0 <= :$1 THEN int(pow(1.05, :bi + 1) + 0.5) / 100.0 WHEN int(pow(1.05, :bi) + 0.5) / 100.0 <= :$1 THEN int(pow(1.05, :bi) + 0.5) / 100.0 ELSE int(pow(1.05, :bi - 1) + 0.5) / 100.0 END
+EOF
 }
 # The page, then the count unless a short last page already told it (PagedQuery).
 page_count() {
@@ -129,8 +139,8 @@ $2;
 EOF
 }
 # A price range alone: the page, then its total from the band counts (MaintainedTotals.PriceRangeSql).
-AT_MOST="(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band(:maxp)) + (SELECT count(*) FROM products WHERE price >= price_band(:maxp) AND price <= :maxp)"
-BELOW="(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band(:minp)) + (SELECT count(*) FROM products WHERE price >= price_band(:minp) AND price < :minp)"
+AT_MOST="(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < :maxpcut) + (SELECT count(*) FROM products WHERE price >= :maxpcut AND price <= :maxp)"
+BELOW="(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < :minpcut) + (SELECT count(*) FROM products WHERE price >= :minpcut AND price < :minp)"
 range_total() { # $1: the price conditions, as with_price names them
   case $1 in
     "price <= :maxp") echo "SELECT ($AT_MOST)::bigint" ;;

@@ -22,7 +22,7 @@ internal static class MaintainedTotals
     {
         if (criteria.MinPrice is not null || criteria.MaxPrice is not null)
         {
-            return string.IsNullOrEmpty(criteria.Text) && criteria is { CategoryId: null, InStock: null } ? PriceRangeSql(prices) : null;
+            return CountsPriceRange(criteria) ? PriceRangeSql(prices) : null;
         }
 
         if (!string.IsNullOrEmpty(criteria.Text))
@@ -52,6 +52,11 @@ internal static class MaintainedTotals
         return $"SELECT coalesce(sum({column}), 0)::bigint FROM product_counts WHERE category_id = {categoryPlaceholder ?? "0"}";
     }
 
+    /// <summary>Whether the search is a price range alone, whose total the band counts give (with its bounds' cuts).</summary>
+    public static bool CountsPriceRange(ProductSearchCriteria criteria) =>
+        (criteria.MinPrice is not null || criteria.MaxPrice is not null)
+        && string.IsNullOrEmpty(criteria.Text) && criteria is { CategoryId: null, InStock: null };
+
     /// <summary>
     /// The kept count of a term within a root's tree, or NULL when the category is not a root whose products carry its
     /// current path (only then is "within the tree" the same as "the row's <c>category_root</c> is the category").
@@ -62,19 +67,22 @@ internal static class MaintainedTotals
 
     /// <summary>
     /// count(price ≤ max) − count(price &lt; min), each the bands below the bound's band plus the rows of its own band
-    /// up to the bound (an index-only count inside one band). No upper bound: every band; no lower bound: nothing
-    /// below it (prices are never negative).
+    /// up to the bound (an index-only count inside one band), the band's cut a parameter of its own. No upper bound:
+    /// every band; no lower bound: nothing below it (prices are never negative).
     /// </summary>
     private static string PriceRangeSql(PriceBounds prices)
     {
         var atMost = prices.Max is { } max
-            ? $"(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band({max}))" +
-              $" + (SELECT count(*) FROM products WHERE price >= price_band({max}) AND price <= {max})"
+            ? $"(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < {Cut(prices.MaxCut)})" +
+              $" + (SELECT count(*) FROM products WHERE price >= {prices.MaxCut} AND price <= {max})"
             : "(SELECT coalesce(sum(products), 0) FROM price_counts)";
         var below = prices.Min is { } min
-            ? $" - (SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < price_band({min}))" +
-              $" - (SELECT count(*) FROM products WHERE price >= price_band({min}) AND price < {min})"
+            ? $" - (SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < {Cut(prices.MinCut)})" +
+              $" - (SELECT count(*) FROM products WHERE price >= {prices.MinCut} AND price < {min})"
             : string.Empty;
         return $"SELECT ({atMost}{below})::bigint";
     }
+
+    private static string Cut(string? placeholder) =>
+        placeholder ?? throw new InvalidOperationException("A price range counted from the band counts needs its bounds' cuts (PriceBands.CutsAsync).");
 }

@@ -35,10 +35,26 @@ internal sealed class PriceBandCounts
     public double Estimate(decimal? min, decimal? max) =>
         (max is { } upper ? Below(upper) : Catalog) - (min is { } lower ? Below(lower) : 0);
 
-    private double Below(decimal price)
+    /// <summary>
+    /// The lower cut of the band <paramref name="price"/> falls in, as <c>price_band</c> (sql/015) tells it; a price
+    /// below every cut (none is priced there) is its own cut, so the bands below it and the rows between the two are
+    /// none. The cuts never change once made, so counts of any age tell them.
+    /// </summary>
+    public decimal CutAtOrBelow(decimal price)
+    {
+        var band = BandOf(price);
+        return band < 0 ? price : lowers[band];
+    }
+
+    private int BandOf(decimal price)
     {
         var band = Array.BinarySearch(lowers, price);
-        band = band >= 0 ? band : ~band - 1;
+        return band >= 0 ? band : ~band - 1;
+    }
+
+    private double Below(decimal price)
+    {
+        var band = BandOf(price);
         if (band < 0)
         {
             return 0;

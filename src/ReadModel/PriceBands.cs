@@ -7,7 +7,7 @@ namespace Commerce.ReadModel;
 
 /// <summary>
 /// How the catalog's prices spread, from the kept per-band counts (<c>price_counts</c>, sql/015), for telling how broad a
-/// price range is (<see cref="PriceFilter"/>) without a statement of its own. Reading the range's exact band total
+/// price range is (<see cref="PriceFilter"/>) without a statement of its own, and where its bounds' bands start. Reading the range's exact band total
 /// before each search cost PostgreSQL 0.35–0.65 ms and both sides a round trip, for a quarter of the search mix; the
 /// answer only picks a plan, so an estimate from counts at most <see cref="SearchOptions.PriceBandsMaxAge"/> old does
 /// (docs/PERFORMANCE.md, issue #13). The counts are read again, in the background, by the first search after they
@@ -34,6 +34,17 @@ public sealed partial class PriceBands(NpgsqlDataSource database, IOptions<Searc
         }
 
         return counts.Estimate(min, max) * shareOfCatalog > counts.Catalog;
+    }
+
+    /// <summary>
+    /// The lower cut of each bound's band (<see cref="PriceBandCounts.CutAtOrBelow"/>), for a range whose total the band
+    /// counts give. Sent as parameters, where calling <c>price_band</c> in the statement made PostgreSQL run its
+    /// look-up while planning every execution: 0.5 of the statement's 0.7 ms single-client (docs/PERFORMANCE.md).
+    /// </summary>
+    public async ValueTask<(decimal? Min, decimal? Max)> CutsAsync(decimal? min, decimal? max, CancellationToken cancellationToken)
+    {
+        var counts = Volatile.Read(ref current) ?? await Read().WaitAsync(cancellationToken);
+        return (min is { } lower ? counts.CutAtOrBelow(lower) : null, max is { } upper ? counts.CutAtOrBelow(upper) : null);
     }
 
     /// <summary>The read under way, or a new one; each read's failure is logged once, however many searches share it.</summary>

@@ -61,6 +61,11 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         var prices = new PriceBounds(
             criteria.MinPrice is { } min ? Parameter(min) : null,
             criteria.MaxPrice is { } max ? Parameter(max) : null);
+        if (MaintainedTotals.CountsPriceRange(criteria))
+        {
+            var (minCut, maxCut) = await priceBands.CutsAsync(criteria.MinPrice, criteria.MaxPrice, cancellationToken);
+            prices = prices with { MinCut = minCut is { } lower ? Parameter(lower) : null, MaxCut = maxCut is { } upper ? Parameter(upper) : null };
+        }
 
         string? categoryPlaceholder = null;
         var categoryCondition = conditions.Count;

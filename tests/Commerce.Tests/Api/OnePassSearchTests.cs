@@ -58,7 +58,8 @@ public sealed class OnePassSearchTests(CatalogApiFixture api)
         var (inCategory, categoryCommands) = await counter.GetAsync(Client, $"/api/v1/products/search?category_id={category}&limit=1");
 
         Assert.True((await ReadAsync(priced))["total"]!.GetValue<long>() >= 2);
-        var batch = Assert.Single(pricedCommands);
+        // The process's first search with a price also reads the band counts (PriceBands), once.
+        var batch = Assert.Single(pricedCommands, sql => !sql.Contains("FROM price_bands", StringComparison.Ordinal));
         Assert.Contains("ORDER BY id LIMIT 1 OFFSET 0", batch, StringComparison.Ordinal);
         Assert.Contains("price_counts", batch, StringComparison.Ordinal);
         Assert.Equal(2, (await ReadAsync(inCategory))["total"]!.GetValue<long>());

@@ -36,6 +36,20 @@ public sealed class PriceBandsTests
     }
 
     [Fact]
+    public void A_bounds_cut_is_the_largest_cut_at_or_below_it_and_a_bound_below_every_cut_is_its_own()
+    {
+        var counts = new PriceBandCounts([0m, 1m, 2m, 4m], [10, 20, 30, 40], readAt: 0);
+
+        Assert.Equal(0m, counts.CutAtOrBelow(0m));
+        Assert.Equal(0m, counts.CutAtOrBelow(0.99m));
+        Assert.Equal(1m, counts.CutAtOrBelow(1m));
+        Assert.Equal(1m, counts.CutAtOrBelow(1.99m));
+        Assert.Equal(2m, counts.CutAtOrBelow(3.5m));
+        Assert.Equal(4m, counts.CutAtOrBelow(9999999999.99m));
+        Assert.Equal(-0.01m, counts.CutAtOrBelow(-0.01m));
+    }
+
+    [Fact]
     public async Task The_counts_are_read_once_and_aged_counts_keep_their_plan_with_exact_answers()
     {
         await using var catalog = await IsolatedCatalog.StartAsync(settings: new Dictionary<string, string>
