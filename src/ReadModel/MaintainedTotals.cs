@@ -72,15 +72,13 @@ internal static class MaintainedTotals
     /// </summary>
     private static string PriceRangeSql(PriceBounds prices)
     {
-        var atMost = prices.Max is { } max
-            ? $"(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < {Cut(prices.MaxCut)})" +
-              $" + (SELECT count(*) FROM products WHERE price >= {prices.MaxCut} AND price <= {max})"
-            : "(SELECT coalesce(sum(products), 0) FROM price_counts)";
-        var below = prices.Min is { } min
-            ? $" - (SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < {Cut(prices.MinCut)})" +
-              $" - (SELECT count(*) FROM products WHERE price >= {prices.MinCut} AND price < {min})"
-            : string.Empty;
+        var atMost = prices.Max is { } max ? UpTo(Cut(prices.MaxCut), "<=", max) : "(SELECT coalesce(sum(products), 0) FROM price_counts)";
+        var below = prices.Min is { } min ? $" - ({UpTo(Cut(prices.MinCut), "<", min)})" : string.Empty;
         return $"SELECT ({atMost}{below})::bigint";
+
+        static string UpTo(string cut, string comparison, string bound) =>
+            $"(SELECT coalesce(sum(products), 0) FROM price_counts WHERE band < {cut})" +
+            $" + (SELECT count(*) FROM products WHERE price >= {cut} AND price {comparison} {bound})";
     }
 
     private static string Cut(string? placeholder) =>

@@ -64,7 +64,11 @@ public sealed class ProductSearchQuery(NpgsqlDataSource database, SearchTurns tu
         if (MaintainedTotals.CountsPriceRange(criteria))
         {
             var (minCut, maxCut) = await priceBands.CutsAsync(criteria.MinPrice, criteria.MaxPrice, cancellationToken);
-            prices = prices with { MinCut = minCut is { } lower ? Parameter(lower) : null, MaxCut = maxCut is { } upper ? Parameter(upper) : null };
+            prices = prices with
+            {
+                MinCut = minCut is { } lower ? Parameter(lower) : null,
+                MaxCut = maxCut is { } upper ? Parameter(upper) : null,
+            };
         }
 
         string? categoryPlaceholder = null;
