@@ -82,5 +82,6 @@ internal static class MaintainedTotals
     }
 
     private static string Cut(string? placeholder) =>
-        placeholder ?? throw new InvalidOperationException("A price range counted from the band counts needs its bounds' cuts (PriceBands.CutsAsync).");
+        placeholder
+        ?? throw new InvalidOperationException("A price range counted from the band counts needs its bounds' cuts (PriceBands.CutsAsync).");
 }

@@ -10,8 +10,9 @@ namespace Commerce.ReadModel;
 /// price range is (<see cref="PriceFilter"/>) without a statement of its own, and where its bounds' bands start
 /// (<see cref="CutsAsync"/>). Reading the range's exact band total before each search cost PostgreSQL 0.35–0.65 ms
 /// and both sides a round trip, for a quarter of the search mix; the answer only picks a plan, so an estimate from
-/// counts at most <see cref="SearchOptions.PriceBandsMaxAge"/> old does (docs/PERFORMANCE.md, issue #13). The counts are read again, in the background, by the first search after they
-/// age; only the process's first search waits for them.
+/// counts at most <see cref="SearchOptions.PriceBandsMaxAge"/> old does (docs/PERFORMANCE.md, issue #13). The counts
+/// are read again, in the background, by the first search after they age; only the process's first search waits for
+/// them.
 /// </summary>
 public sealed partial class PriceBands(NpgsqlDataSource database, IOptions<SearchOptions> options, ILogger<PriceBands> logger)
 {

@@ -65,7 +65,7 @@ public sealed class PriceBandsTests
             var (page, commands) = await counter.GetJsonAsync(catalog.Client, Search);
             Assert.Equal(2, page["total"]!.GetValue<long>());
             Assert.Equal(PricePlan.ByIndex, PlanOf(commands));
-            reads += commands.Count(sql => sql.Contains("FROM price_bands", StringComparison.Ordinal));
+            reads += commands.Count(SqlCommandCounter.ReadsPriceBands);
         }
 
         Assert.Equal(1, reads);
@@ -74,7 +74,7 @@ public sealed class PriceBandsTests
         var (after, afterCommands) = await counter.GetJsonAsync(catalog.Client, Search);
         Assert.Equal(22, after["total"]!.GetValue<long>());
         Assert.Equal(PricePlan.ByIndex, PlanOf(afterCommands));
-        Assert.DoesNotContain(afterCommands, sql => sql.Contains("FROM price_bands", StringComparison.Ordinal));
+        Assert.DoesNotContain(afterCommands, SqlCommandCounter.ReadsPriceBands);
     }
 
     [Fact]

@@ -34,6 +34,12 @@ public sealed class SqlCommandCounter : IDisposable
         ActivitySource.AddActivityListener(_listener);
     }
 
+    /// <summary>
+    /// Whether the command is the price band counts' read (PriceBands): once per process, by its first search that
+    /// needs them, so which request runs it depends on the tests before.
+    /// </summary>
+    public static bool ReadsPriceBands(string sql) => sql.Contains("FROM price_bands", StringComparison.Ordinal);
+
     /// <summary>Sends a GET in a trace of its own and returns its response and the SQL commands it ran.</summary>
     public async Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands)> GetAsync(HttpClient client, string url)
     {
